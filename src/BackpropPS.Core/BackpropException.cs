@@ -1,0 +1,36 @@
+using System;
+
+namespace BackpropPS.Core
+{
+    /// <summary>What kind of mistake a <see cref="BackpropException"/> reports; the cmdlets map it to an ErrorCategory.</summary>
+    public enum BackpropErrorKind
+    {
+        /// <summary>An argument has the wrong shape or value.</summary>
+        InvalidArgument,
+        /// <summary>Data (a file, a record) is malformed.</summary>
+        InvalidData,
+        /// <summary>The operation does not fit the objects given (e.g. a loss with the wrong output layer).</summary>
+        InvalidOperation,
+    }
+
+    /// <summary>A mistake in what the caller gave, with a stable identifier for scripts and tests.</summary>
+    public sealed class BackpropException : Exception
+    {
+        /// <summary>Creates the exception.</summary>
+        public BackpropException(string errorId, BackpropErrorKind kind, string message, Exception inner = null)
+            : base(message, inner)
+        {
+            ErrorId = errorId;
+            Kind = kind;
+        }
+
+        /// <summary>A stable identifier such as <c>InputSizeMismatch</c>.</summary>
+        public string ErrorId { get; }
+
+        /// <summary>The kind of mistake.</summary>
+        public BackpropErrorKind Kind { get; }
+
+        internal static BackpropException Argument(string errorId, string message) =>
+            new BackpropException(errorId, BackpropErrorKind.InvalidArgument, message);
+    }
+}

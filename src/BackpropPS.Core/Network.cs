@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Linq;
+
+namespace BackpropPS.Core
+{
+    /// <summary>A fully-connected network: ordered layers, each feeding the next. Immutable.</summary>
+    public sealed class Network
+    {
+        /// <summary>Creates a network; each layer's input size must equal the previous layer's output size.</summary>
+        public Network(IEnumerable<Layer> layers)
+        {
+            var list = layers?.ToArray() ?? throw new ArgumentNullException(nameof(layers));
+            if (list.Length == 0)
+                throw BackpropException.Argument("EmptyNetwork", "A network needs at least one layer.");
+            for (int l = 0; l < list.Length; l++)
+            {
+                if (list[l] == null) throw new ArgumentNullException(nameof(layers), $"Layer {l + 1} is null.");
+                if (l > 0 && list[l].InputSize != list[l - 1].OutputSize)
+                {
+                    throw BackpropException.Argument("LayerSizeMismatch",
+                        $"Layer {l + 1} takes {list[l].InputSize} inputs but layer {l} has {list[l - 1].OutputSize} neurons.");
+                }
+            }
+            Layers = new ReadOnlyCollection<Layer>(list);
+        }
+
+        /// <summary>The layers, input side first.</summary>
+        public IReadOnlyList<Layer> Layers { get; }
+
+        /// <summary>Number of inputs the network takes.</summary>
+        public int InputSize => Layers[0].InputSize;
+
+        /// <summary>Number of outputs the network gives.</summary>
+        public int OutputSize => Layers[Layers.Count - 1].OutputSize;
+
+        /// <summary>Layer sizes from input to output, e.g. "2-2-2".</summary>
+        public string Shape => string.Join("-", new[] { InputSize }.Concat(Layers.Select(l => l.OutputSize)));
+
+        /// <summary>Number of weights and biases over all layers.</summary>
+        public int ParameterCount => Layers.Sum(l => l.ParameterCount);
+
+        /// <inheritdoc />
+        public override string ToString() =>
+            $"{Shape} ({string.Join(", ", Layers.Select(l => l.Activation))}; {ParameterCount} parameters)";
+    }
+}

@@ -1,0 +1,164 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace BackpropPS.Core
+{
+    /// <summary>
+    /// The network file format (docs/en-US/about_BackpropPS_NetworkFile.md): JSON with "format", "version"
+    /// and "layers" ({ activation, bias, weights[out][in] }). Doubles round-trip exactly.
+    /// </summary>
+    public static class NetworkJson
+    {
+        /// <summary>The value of the "format" field.</summary>
+        public const string FormatName = "BackpropPS.Network";
+
+        /// <summary>The file version this library writes and the newest it reads.</summary>
+        public const int FormatVersion = 1;
+
+        /// <summary>Writes <paramref name="network"/> as indented JSON, one weight row per line.</summary>
+        public static void Write(Network network, TextWriter writer)
+        {
+            if (network == null) throw new ArgumentNullException(nameof(network));
+            var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
+            json.WriteStartObject();
+            json.WritePropertyName("format"); json.WriteValue(FormatName);
+            json.WritePropertyName("version"); json.WriteValue(FormatVersion);
+            json.WritePropertyName("layers");
+            json.WriteStartArray();
+            foreach (Layer layer in network.Layers)
+            {
+                json.WriteStartObject();
+                json.WritePropertyName("activation"); json.WriteValue(layer.Activation.ToString());
+                json.WritePropertyName("bias");
+                if (layer.BiasMode == BiasMode.Shared) json.WriteValue(layer.Biases[0]);
+                else if (layer.BiasMode == BiasMode.None) json.WriteNull();
+                else WriteRow(json, layer.Biases, 0, layer.OutputSize);
+                json.WritePropertyName("weights");
+                json.WriteStartArray();
+                for (int j = 0; j < layer.OutputSize; j++) WriteRow(json, layer.Weights, j * layer.InputSize, layer.InputSize);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+            json.Flush();
+            writer.WriteLine();
+        }
+
+        /// <summary>The network as a JSON string.</summary>
+        public static string Serialize(Network network)
+        {
+            var writer = new StringWriter { NewLine = "\n" };
+            Write(network, writer);
+            return writer.ToString();
+        }
+
+        /// <summary>Reads a network; <paramref name="source"/> (e.g. the file name) is named in errors.</summary>
+        public static Network Read(TextReader reader, string source)
+        {
+            JObject root;
+            try
+            {
+                var json = new JsonTextReader(reader) { FloatParseHandling = FloatParseHandling.Double, DateParseHandling = DateParseHandling.None };
+                root = JToken.ReadFrom(json) as JObject;
+                if (root == null) throw Invalid(source, "the file", "a JSON object");
+            }
+            catch (JsonException e)
+            {
+                throw new BackpropException("InvalidNetworkFile", BackpropErrorKind.InvalidData,
+                    $"{source} is not valid JSON: {e.Message}", e);
+            }
+
+            string format = root.Value<JToken>("format")?.Type == JTokenType.String ? (string)root["format"] : null;
+            if (format != FormatName) throw Invalid(source, "format", $"the string \"{FormatName}\"");
+            JToken version = root["version"];
+            if (version?.Type != JTokenType.Integer || (long)version < 1 || (long)version > FormatVersion)
+                throw Invalid(source, "version", $"an integer from 1 to {FormatVersion}");
+            if (!(root["layers"] is JArray layers) || layers.Count == 0)
+                throw Invalid(source, "layers", "a non-empty array of layer objects");
+
+            var result = new List<Layer>();
+            for (int l = 0; l < layers.Count; l++)
+            {
+                string field = $"layers[{l}]";
+                if (!(layers[l] is JObject layer)) throw Invalid(source, field, "a layer object");
+                result.Add(ReadLayer(layer, field, source, l == 0 ? (int?)null : result[l - 1].OutputSize));
+            }
+            return new Network(result);
+        }
+
+        /// <summary>Reads a network from a JSON string.</summary>
+        public static Network Deserialize(string json, string source = "the JSON text") =>
+            Read(new StringReader(json ?? throw new ArgumentNullException(nameof(json))), source);
+
+        private static Layer ReadLayer(JObject layer, string field, string source, int? expectedInputs)
+        {
+            JToken activationToken = layer["activation"];
+            if (activationToken?.Type != JTokenType.String ||
+                !Enum.TryParse((string)activationToken, ignoreCase: true, out Activation activation) ||
+                !Enum.IsDefined(typeof(Activation), activation) || char.IsDigit(((string)activationToken)[0]))
+            {
+                throw Invalid(source, field + ".activation", "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))));
+            }
+
+            if (!(layer["weights"] is JArray rows) || rows.Count == 0)
+                throw Invalid(source, field + ".weights", "a non-empty array of weight rows (one per neuron)");
+            var weights = new List<double>();
+            int inputs = -1;
+            for (int j = 0; j < rows.Count; j++)
+            {
+                string rowField = $"{field}.weights[{j}]";
+                double[] row = ReadNumbers(rows[j], rowField, source);
+                if (row.Length == 0 || (inputs >= 0 && row.Length != inputs))
+                    throw Invalid(source, rowField, inputs < 0 ? "a non-empty array of numbers" : $"{inputs} numbers like the first row");
+                inputs = row.Length;
+                weights.AddRange(row);
+            }
+            if (expectedInputs.HasValue && inputs != expectedInputs.Value)
+                throw Invalid(source, field + ".weights", $"{expectedInputs} weights per row (the previous layer's neuron count)");
+
+            JToken bias = layer["bias"];
+            BiasMode mode;
+            double[] biases;
+            if (bias == null || bias.Type == JTokenType.Null) { mode = BiasMode.None; biases = new double[0]; }
+            else if (bias.Type == JTokenType.Array) { mode = BiasMode.PerNeuron; biases = ReadNumbers(bias, field + ".bias", source); }
+            else { mode = BiasMode.Shared; biases = new[] { ReadNumber(bias, field + ".bias", source) }; }
+            if (mode == BiasMode.PerNeuron && biases.Length != rows.Count)
+                throw Invalid(source, field + ".bias", $"a number, null, or an array of {rows.Count} numbers (one per neuron)");
+
+            return new Layer(inputs, rows.Count, weights, biases, activation, mode);
+        }
+
+        private static double[] ReadNumbers(JToken token, string field, string source)
+        {
+            if (!(token is JArray array)) throw Invalid(source, field, "an array of numbers");
+            return array.Select((t, i) => ReadNumber(t, $"{field}[{i}]", source)).ToArray();
+        }
+
+        private static double ReadNumber(JToken token, string field, string source)
+        {
+            if (token.Type != JTokenType.Float && token.Type != JTokenType.Integer) throw Invalid(source, field, "a number");
+            double value = (double)token;
+            if (double.IsNaN(value) || double.IsInfinity(value)) throw Invalid(source, field, "a finite number");
+            return value;
+        }
+
+        private static void WriteRow(JsonTextWriter json, Matrix values, int offset, int count)
+        {
+            // One row per line reads like the matrix it is.
+            json.WriteStartArray();
+            json.Formatting = Formatting.None;
+            for (int k = 0; k < count; k++) json.WriteValue(values[offset + k]);
+            json.WriteEndArray();
+            json.Formatting = Formatting.Indented;
+        }
+
+        private static BackpropException Invalid(string source, string field, string expected) =>
+            new BackpropException("InvalidNetworkFile", BackpropErrorKind.InvalidData,
+                $"{source}: field '{field}' is missing or malformed; expected {expected}.");
+    }
+}
