@@ -30,7 +30,8 @@ namespace BackpropPS.Core
         /// <summary>The kind of mistake.</summary>
         public BackpropErrorKind Kind { get; }
 
-        internal static BackpropException Argument(string errorId, string message) =>
+        /// <summary>An InvalidArgument exception.</summary>
+        public static BackpropException Argument(string errorId, string message) =>
             new BackpropException(errorId, BackpropErrorKind.InvalidArgument, message);
     }
 }

@@ -1,0 +1,150 @@
+<#
+.SYNOPSIS
+    Builds, tests and demonstrates BackpropPS: the one entry point for developers and CI.
+
+.DESCRIPTION
+    Build    compiles the solution and assembles the importable module in out/BackpropPS
+             (manifest, format file, DLLs, generated help).
+    Test     builds, runs every xunit and Pester test, and ends with "Tests: N passed, M failed".
+    Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
+    Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
+    Package  builds and zips out/BackpropPS into out/BackpropPS-<version>.zip.
+    Bench    runs the BenchmarkDotNet project (Release).
+    Clean    removes out/ and every bin/ and obj/.
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Docs', 'Package', 'Bench', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Extra arguments for Bench, passed to BenchmarkDotNet (e.g. '--filter', '*Seed*').
+    [string[]] $BenchmarkArguments = @('--filter', '*')
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$root = $PSScriptRoot
+$out = Join-Path $root 'out'
+$moduleOut = Join-Path $out 'BackpropPS'
+$pesterVersion = '5.7.1'
+# The module's own files; anything else in bin/ (such as reference assemblies) stays out.
+$moduleAssemblies = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll'
+
+function Invoke-Native {
+    # Runs a native command and stops the build when it fails.
+    param([string] $Command, [string[]] $Arguments)
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Docs {
+    $helpOut = Join-Path $moduleOut 'en-US'
+    New-Item -ItemType Directory -Force -Path $helpOut | Out-Null
+    Import-Module (Join-Path $root 'tools/HelpBuilder/HelpBuilder.psm1') -Force
+    Build-ModuleHelp -DocsPath (Join-Path $root 'docs/en-US') -OutputPath $helpOut -ModuleName 'BackpropPS' | Out-Null
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', (Join-Path $root 'BackpropPS.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
+    if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
+    New-Item -ItemType Directory -Force -Path $moduleOut | Out-Null
+    $bin = Join-Path $root "src/BackpropPS/bin/$Configuration/netstandard2.0"
+    foreach ($file in $moduleAssemblies) { Copy-Item (Join-Path $bin $file) $moduleOut }
+    Copy-Item (Join-Path $root 'module/*') $moduleOut
+    Invoke-Docs
+    Write-Host "Module assembled in $moduleOut"
+}
+
+function Get-PesterManifest {
+    # Pester comes from NuGet, pinned, so that no machine needs the PowerShell Gallery.
+    Invoke-Native dotnet @('restore', (Join-Path $root 'tools/Pester/Pester.csproj'), '--nologo', '-v', 'q')
+    $packages = if ($env:NUGET_PACKAGES) { $env:NUGET_PACKAGES } else { Join-Path ([Environment]::GetFolderPath('UserProfile')) '.nuget/packages' }
+    $manifest = Join-Path $packages "pester/$pesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $manifest)) { throw "Pester $pesterVersion was restored but $manifest is missing." }
+    $manifest
+}
+
+function Invoke-XunitTests {
+    $results = Join-Path $out 'xunit'
+    if (Test-Path $results) { Remove-Item -Recurse -Force $results }
+    $passed = 0; $failed = 0
+    foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj') {
+        & dotnet test $project.FullName -c $Configuration --no-build --nologo --results-directory $results `
+            --logger "trx;LogFileName=$($project.BaseName).trx" --logger 'console;verbosity=minimal'
+        $trx = Join-Path $results "$($project.BaseName).trx"
+        if (-not (Test-Path $trx)) { $failed++; Write-Warning "$($project.Name) produced no results."; continue }
+        $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $passed += [int]$counters.passed
+        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+    }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+}
+
+function Invoke-PesterTests {
+    $pester = Get-PesterManifest
+    $summary = Join-Path $out 'pester-summary.json'
+    if (Test-Path $summary) { Remove-Item $summary }
+    # A fresh process: it loads the module just built, and nothing stays locked in this one.
+    $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $out -SummaryPath $summary
+    if (-not (Test-Path $summary)) { Write-Warning 'The Pester run produced no summary.'; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    Get-Content -Raw $summary | ConvertFrom-Json
+}
+
+function Invoke-Test {
+    Invoke-Build
+    $xunit = Invoke-XunitTests
+    $pester = Invoke-PesterTests
+    $passed = $xunit.Passed + $pester.Passed
+    $failed = $xunit.Failed + $pester.Failed
+    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
+    Write-Host "Tests: $passed passed, $failed failed"
+    if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    $env:PSModulePath = $out + [IO.Path]::PathSeparator + $env:PSModulePath
+    Invoke-Native dotnet @('pwsh', '-NoProfile', '-NonInteractive', '-File', (Join-Path $root 'docs/examples/StepByStep.ps1'))
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $version = (Import-PowerShellDataFile (Join-Path $moduleOut 'BackpropPS.psd1')).ModuleVersion
+    $zip = Join-Path $out "BackpropPS-$version.zip"
+    Compress-Archive -Path $moduleOut -DestinationPath $zip -Force
+    Write-Host "Package written to $zip"
+}
+
+function Invoke-Bench {
+    Invoke-Native dotnet (@('run', '-c', 'Release', '--project', (Join-Path $root 'tests/BackpropPS.Benchmarks'), '--') + $BenchmarkArguments)
+}
+
+function Invoke-Clean {
+    if (Test-Path $out) { Remove-Item -Recurse -Force $out }
+    Get-ChildItem $root -Directory -Recurse -Include bin, obj | Remove-Item -Recurse -Force
+}
+
+Push-Location $root
+try {
+    switch ($Task) {
+        'Build' { Invoke-Build }
+        'Test' { Invoke-Test }
+        'Demo' { Invoke-Demo }
+        'Docs' { Invoke-Docs }
+        'Package' { Invoke-Package }
+        'Bench' { Invoke-Bench }
+        'Clean' { Invoke-Clean }
+    }
+}
+finally {
+    Pop-Location
+}
