@@ -99,11 +99,14 @@ namespace BackpropPS.Core
 
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-        /// <summary>Values in round-trip form; rows in brackets when there is more than one.</summary>
+        /// <summary>
+        /// Values to 15 significant digits, as PowerShell shows a double (0.3925, not 0.39249999999999996);
+        /// rows in brackets when there is more than one. The values themselves are exact.
+        /// </summary>
         public override string ToString()
         {
             string Row(int r) => string.Join(", ",
-                Enumerable.Range(0, Columns).Select(c => Data[r * Columns + c].ToString("R", CultureInfo.InvariantCulture)));
+                Enumerable.Range(0, Columns).Select(c => Data[r * Columns + c].ToString("G15", CultureInfo.InvariantCulture)));
             return Rows == 1 ? Row(0) : string.Join("; ", Enumerable.Range(0, Rows).Select(r => "[" + Row(r) + "]"));
         }
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
@@ -70,7 +71,8 @@ namespace BackpropPS.Commands
 
         private Network FromWeights()
         {
-            int count = Weight.Length;
+            var layerWeights = LayerWeights();
+            int count = layerWeights.Count;
             if (Activation.Length != 1 && Activation.Length != count)
             {
                 throw BackpropException.Argument("ActivationCountMismatch",
@@ -81,12 +83,22 @@ namespace BackpropPS.Commands
                 throw BackpropException.Argument("BiasCountMismatch",
                     $"Expected one -Bias entry per layer ({count}): a number, an array or $null; got {Bias.Length}.");
             }
-            return new Network(Enumerable.Range(0, count).Select(l => ToLayer(l, Activation[Activation.Length == 1 ? 0 : l])));
+            return new Network(Enumerable.Range(0, count).Select(l =>
+                ToLayer(l, layerWeights[l], Activation[Activation.Length == 1 ? 0 : l])));
         }
 
-        private Layer ToLayer(int l, Activation activation)
+        // -Weight holds one matrix per layer. A lone matrix (rows of numbers) is a one-layer network, and a
+        // flat list beside matrices is a one-neuron layer, so that people can type what they mean.
+        private IList<object> LayerWeights()
         {
-            Matrix weights = NumericArgument.ToBatch(Weight[l], nameof(Weight));
+            var items = Weight.Select(NumericArgument.Unwrap).ToList();
+            bool IsMatrix(object item) => NumericArgument.IsSequence(item) && NumericArgument.Items(item).Any(NumericArgument.IsSequence);
+            return items.Any(IsMatrix) ? items : new List<object> { Weight };
+        }
+
+        private Layer ToLayer(int l, object layerWeights, Activation activation)
+        {
+            Matrix weights = NumericArgument.ToBatch(layerWeights, nameof(Weight));
             object bias = NumericArgument.Unwrap(Bias?[l]);
             if (bias == null)
                 return new Layer(weights.Columns, weights.Rows, weights, new double[0], activation, BiasMode.None);

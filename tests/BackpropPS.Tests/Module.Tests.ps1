@@ -1,0 +1,71 @@
+# The module as installed: manifest, exports, output types and default views.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:module = Get-Module BackpropPS
+    $script:manifest = Import-PowerShellDataFile (Join-Path $module.ModuleBase 'BackpropPS.psd1')
+}
+
+Describe 'The BackpropPS module' {
+    It 'is imported from the built folder, not the source tree' {
+        $module.ModuleBase | Should -BeLike '*out*BackpropPS'
+    }
+
+    It 'exports exactly the cmdlets its manifest lists' {
+        @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+    }
+
+    It 'runs on Windows PowerShell and PowerShell 7' {
+        $manifest.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
+        $manifest.RootModule | Should -Be 'BackpropPS.dll'
+    }
+
+    It 'ships its DLLs and no PowerShell reference assembly' {
+        (Get-ChildItem $module.ModuleBase -Filter *.dll).Name | Sort-Object |
+            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll'
+    }
+
+    It 'shares PowerShell''s own Newtonsoft.Json rather than loading a second copy' {
+        @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'Newtonsoft.Json' }).Count | Should -Be 1
+    }
+
+    It 'declares an output type on every cmdlet' {
+        foreach ($command in Get-Command -Module BackpropPS) {
+            $command.OutputType | Should -Not -BeNullOrEmpty -Because $command.Name
+        }
+    }
+
+    It 'uses approved verbs and the Backprop noun prefix' {
+        $approved = (Get-Verb).Verb
+        foreach ($command in Get-Command -Module BackpropPS) {
+            $approved | Should -Contain $command.Verb
+            $command.Noun | Should -BeLike 'Backprop*'
+        }
+    }
+}
+
+Describe 'Default views' {
+    BeforeAll {
+        $script:net = New-BackpropNetwork -Example StepByStep
+        $script:fwd = $net | Invoke-BackpropForward -Input 0.05, 0.10
+        $script:grad = $fwd | Get-BackpropGradient -Target 0.01, 0.99
+    }
+
+    It 'shows a network as a table with its shape' {
+        $text = $net | Out-String
+        $text | Should -Match 'Shape'
+        $text | Should -Match '2-2-2'
+    }
+
+    It 'shows a forward pass with every layer''s z and a' {
+        $text = $fwd | Out-String -Width 200
+        $text | Should -Match 'z1 = 0\.3775, 0\.3925'
+        $text | Should -Match 'a2 = 0\.75136506955'
+    }
+
+    It 'shows a gradient with its loss and deltas' {
+        $text = $grad | Out-String -Width 200
+        $text | Should -Match 'Loss\s+: 0\.29837110876'
+        $text | Should -Match 'delta2 = 0\.13849856162'
+    }
+}
