@@ -136,6 +136,7 @@ public class TrainingStepTests
         {
             var row = batch.Trace[k];
             Assert.Equal((first.Trace[k].Gradient + second.Trace[k].Gradient) / 2, row.Gradient, 1e-15);
+            Assert.Equal(2, row.SampleCount);
             Assert.True(row.Delta == null && row.Input == null && row.ActivationDerivative == null && row.LossDerivative == null
                 && row.Downstream == null && row.DeltaSum == null && row.DownstreamTerms == null && row.DeltaTerms == null, row.Name);
         }

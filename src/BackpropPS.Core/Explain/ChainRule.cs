@@ -29,6 +29,7 @@ namespace BackpropPS.Core.Explain
                     Gradient = p.GradientIn(step.Gradient),
                     New = p.ValueIn(step.After),
                     LearningRate = step.LearningRate,
+                    SampleCount = step.SampleCount,
                 };
                 if (neurons != null) AddFactors(row, p, neurons[p.Layer - 1], step);
                 rows.Add(row);

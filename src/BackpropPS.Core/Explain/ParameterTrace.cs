@@ -44,6 +44,9 @@ namespace BackpropPS.Core.Explain
         /// <summary>The step's learning rate.</summary>
         public double LearningRate { get; internal set; }
 
+        /// <summary>The number of samples in the step; above 1 the gradient is their mean and the factors are empty.</summary>
+        public int SampleCount { get; internal set; }
+
         /// <summary>dE/dyhat of the output neuron fed (output layer only).</summary>
         public double? LossDerivative { get; internal set; }
 
