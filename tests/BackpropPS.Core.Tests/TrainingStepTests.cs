@@ -64,6 +64,7 @@ public class TrainingStepTests
         Assert.Equal(0.4, row.Old);
         Assert.Equal(0.358916479718, row.New, Tolerance);
         Assert.Equal(0.5, row.LearningRate);
+        Assert.Equal(1, row.SampleCount);
     }
 
     [Fact]
