@@ -92,15 +92,17 @@ namespace BackpropPS.Commands
         private static Dictionary<string, double> AnalyticGradients(object value)
         {
             var result = new Dictionary<string, double>(StringComparer.Ordinal);
-            value = NumericArgument.Unwrap(value);
-            if (value is IDictionary table)
+            if (NumericArgument.Unwrap(value) is IDictionary table)
             {
                 foreach (DictionaryEntry entry in table)
                     Add(result, entry.Key?.ToString(), entry.Value, $"the entry '{entry.Key}'");
                 return result;
             }
+            // Rows keep their PSObject wrapper: a [pscustomobject]'s properties live there, not in its base object.
+            IEnumerable rows = NumericArgument.Unwrap(value) is IEnumerable list && !(NumericArgument.Unwrap(value) is string)
+                ? list : new[] { value };
             int item = 0;
-            foreach (object row in NumericArgument.Items(value))
+            foreach (object row in rows)
             {
                 item++;
                 PSObject ps = PSObject.AsPSObject(row);
