@@ -45,7 +45,8 @@ namespace BackpropPS.Core.Explain
             var line = new StringBuilder($"{Quote(node.Id)} [class={Quote(node.Kind.ToString().ToLowerInvariant())}, label={Quote(label)}, tooltip={Quote(node.Tooltip)}");
             if (node.Kind == DiagramNodeKind.Bias) line.Append(", shape=box, fixedsize=false, style=\"rounded,filled\", fillcolor=\"#fdf6e3\"");
             else if (node.Kind == DiagramNodeKind.Input) line.Append(", fillcolor=\"#eef2f7\"");
-            if (node.Detail.Length > 0 && node.Kind != DiagramNodeKind.Bias) line.Append(", fixedsize=false");
+            // A circle around several lines of values grows huge; an ellipse fits them.
+            if (node.Detail.Length > 0 && node.Kind != DiagramNodeKind.Bias) line.Append(", shape=ellipse, fixedsize=false");
             return line.Append("];").ToString();
         }
 
