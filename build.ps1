@@ -36,7 +36,7 @@ $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'BackpropPS'
 $pesterVersion = '5.7.1'
 # The module's own files; anything else in bin/ (such as reference assemblies) stays out.
-$moduleAssemblies = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll'
+$moduleAssemblies = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails.

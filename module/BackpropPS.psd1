@@ -18,6 +18,10 @@
         'Get-BackpropParameter'
         'Export-BackpropNetwork'
         'Import-BackpropNetwork'
+        'Invoke-BackpropStep'
+        'Test-BackpropGradient'
+        'Export-BackpropDiagram'
+        'Export-BackpropLossChart'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -83,7 +83,7 @@ namespace BackpropPS.Core
             Activations.Backward(output, z, a, dA, delta, rows, n);
         }
 
-        private static double LossDerivative(LossFunction loss, double a, double y, int n)
+        internal static double LossDerivative(LossFunction loss, double a, double y, int n)
         {
             switch (loss)
             {

@@ -1,3 +1,5 @@
+using BackpropPS.Core;
+
 namespace BackpropPS
 {
     /// <summary>
@@ -39,11 +41,10 @@ namespace BackpropPS
         /// <summary>dLoss/dparameter, when the row comes from a gradient.</summary>
         public double? Gradient { get; }
 
-        /// <summary>The seed-style name of a weight; indices above 9 are separated so that names stay unambiguous.</summary>
-        public static string WeightName(int layer, int from, int to) =>
-            from < 10 && to < 10 ? $"w{layer}_{from}{to}" : $"w{layer}_{from}_{to}";
+        /// <summary>The seed-style name of a weight (see <see cref="ParameterId.WeightName"/>).</summary>
+        public static string WeightName(int layer, int from, int to) => ParameterId.WeightName(layer, from, to);
 
         /// <summary>The name of a bias: b{layer} when shared, b{layer}_{to} per neuron.</summary>
-        public static string BiasName(int layer, int? to) => to.HasValue ? $"b{layer}_{to}" : $"b{layer}";
+        public static string BiasName(int layer, int? to) => ParameterId.BiasName(layer, to);
     }
 }

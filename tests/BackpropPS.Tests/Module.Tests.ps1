@@ -22,7 +22,7 @@ Describe 'The BackpropPS module' {
 
     It 'ships its DLLs and no PowerShell reference assembly' {
         (Get-ChildItem $module.ModuleBase -Filter *.dll).Name | Sort-Object |
-            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll'
+            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
     }
 
     It 'shares PowerShell''s own Newtonsoft.Json rather than loading a second copy' {

@@ -1,4 +1,4 @@
-namespace BackpropPS
+namespace BackpropPS.Core
 {
     /// <summary>Whether a parameter row is a weight or a bias.</summary>
     public enum ParameterKind

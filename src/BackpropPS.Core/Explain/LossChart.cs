@@ -1,0 +1,178 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Legends;
+using OxyPlot.Series;
+
+namespace BackpropPS.Core.Explain
+{
+    /// <summary>One point of a training history: the loss after an epoch, and the validation loss when there is one.</summary>
+    public sealed class LossPoint
+    {
+        /// <summary>Creates a point.</summary>
+        public LossPoint(double epoch, double loss, double? validationLoss = null)
+        {
+            Epoch = epoch;
+            Loss = loss;
+            ValidationLoss = validationLoss;
+        }
+
+        /// <summary>The epoch (the x axis).</summary>
+        public double Epoch { get; }
+
+        /// <summary>The training loss.</summary>
+        public double Loss { get; }
+
+        /// <summary>The validation loss, if any.</summary>
+        public double? ValidationLoss { get; }
+    }
+
+    /// <summary>What a loss chart looks like.</summary>
+    public sealed class LossChartSettings
+    {
+        /// <summary>The caption.</summary>
+        public string Title { get; set; } = "Training loss";
+
+        /// <summary>Width in pixels.</summary>
+        public int Width { get; set; } = 640;
+
+        /// <summary>Height in pixels.</summary>
+        public int Height { get; set; } = 400;
+
+        /// <summary>A logarithmic loss axis, where late, small improvements stay visible.</summary>
+        public bool LogarithmicLoss { get; set; }
+    }
+
+    /// <summary>
+    /// A line chart of loss against epoch, with axes, titles and (when there is validation loss) a legend,
+    /// drawn by OxyPlot's SVG exporter. Culture-independent: numbers always use a decimal point.
+    /// </summary>
+    public static class LossChart
+    {
+        /// <summary>The colour of the training-loss line.</summary>
+        public const string LossColour = "#2B6CB0";
+
+        /// <summary>The colour of the validation-loss line.</summary>
+        public const string ValidationColour = "#DD6B20";
+
+        /// <summary>Writes the chart as a standalone SVG document.</summary>
+        public static void WriteSvg(IReadOnlyList<LossPoint> points, TextWriter writer, LossChartSettings settings = null)
+        {
+            if (writer == null) throw new ArgumentNullException(nameof(writer));
+            settings = settings ?? new LossChartSettings();
+            PlotModel model = Model(points, settings);
+            var exporter = new SvgExporter
+            {
+                Width = settings.Width,
+                Height = settings.Height,
+                TextMeasurer = new PixelTextMeasurer(settings.Width, settings.Height),
+                // Positions text without dominant-baseline, which some SVG viewers ignore.
+                UseVerticalTextAlignmentWorkaround = true,
+            };
+            writer.Write(exporter.ExportToString(model));
+            writer.Write('\n');
+        }
+
+        /// <summary>The SVG document as a string.</summary>
+        public static string ToSvg(IReadOnlyList<LossPoint> points, LossChartSettings settings = null)
+        {
+            var writer = new StringWriter(CultureInfo.InvariantCulture);
+            WriteSvg(points, writer, settings);
+            return writer.ToString();
+        }
+
+        private static PlotModel Model(IReadOnlyList<LossPoint> points, LossChartSettings settings)
+        {
+            Validate(points, settings);
+            var ordered = points.OrderBy(p => p.Epoch).ToList();
+            bool validation = ordered.Any(p => p.ValidationLoss.HasValue);
+            var model = new PlotModel
+            {
+                Title = settings.Title,
+                // Tick labels would otherwise follow the current culture (0,5 in German).
+                Culture = CultureInfo.InvariantCulture,
+                DefaultFont = "Arial, Helvetica, sans-serif",
+                Background = OxyColors.White,
+                IsLegendVisible = validation,
+            };
+            model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendBorder = OxyColors.LightGray });
+            model.Axes.Add(new LinearAxis
+            {
+                Position = AxisPosition.Bottom, Title = "Epoch", MinimumPadding = 0.02, MaximumPadding = 0.02,
+                MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColors.LightGray,
+            });
+            Axis lossAxis = settings.LogarithmicLoss ? new LogarithmicAxis() : (Axis)new LinearAxis();
+            lossAxis.Position = AxisPosition.Left;
+            lossAxis.Title = settings.LogarithmicLoss ? "Loss (log scale)" : "Loss";
+            lossAxis.AxisTitleDistance = 8;
+            lossAxis.MajorGridlineStyle = LineStyle.Dot;
+            lossAxis.MajorGridlineColor = OxyColors.LightGray;
+            model.Axes.Add(lossAxis);
+
+            model.Series.Add(Line("Loss", LossColour, ordered.Count, ordered.Select(p => new DataPoint(p.Epoch, p.Loss))));
+            if (validation)
+            {
+                var held = ordered.Where(p => p.ValidationLoss.HasValue).ToList();
+                model.Series.Add(Line("Validation loss", ValidationColour, held.Count,
+                    held.Select(p => new DataPoint(p.Epoch, p.ValidationLoss.Value))));
+            }
+            return model;
+        }
+
+        private static LineSeries Line(string title, string colour, int count, IEnumerable<DataPoint> points)
+        {
+            var series = new LineSeries
+            {
+                Title = title,
+                Color = OxyColor.Parse(colour),
+                StrokeThickness = 2,
+                // Markers show each epoch while there are few enough to tell apart.
+                MarkerType = count <= 50 ? MarkerType.Circle : MarkerType.None,
+                MarkerSize = 3,
+                MarkerFill = OxyColor.Parse(colour),
+            };
+            series.Points.AddRange(points);
+            return series;
+        }
+
+        private static void Validate(IReadOnlyList<LossPoint> points, LossChartSettings settings)
+        {
+            if (points == null || points.Count == 0)
+                throw BackpropException.Argument("NoLossData", "Expected at least one object with Epoch and Loss; got none.");
+            if (settings.Width < 100 || settings.Height < 100)
+                throw BackpropException.Argument("InvalidChartSize", $"Expected a chart of at least 100 x 100 pixels; got {settings.Width} x {settings.Height}.");
+            foreach (LossPoint p in points)
+            {
+                bool finite = IsFinite(p.Epoch) && IsFinite(p.Loss) && (!p.ValidationLoss.HasValue || IsFinite(p.ValidationLoss.Value));
+                if (!finite)
+                    throw BackpropException.Argument("NonFiniteLoss", $"Epoch, Loss and ValidationLoss must be finite numbers; epoch {p.Epoch} has NaN or infinity.");
+                if (settings.LogarithmicLoss && (p.Loss <= 0 || p.ValidationLoss <= 0))
+                    throw BackpropException.Argument("NonPositiveLoss", $"A logarithmic loss axis needs losses above 0; epoch {p.Epoch} has {p.Loss}.");
+            }
+        }
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        /// <summary>
+        /// Measures text with the PDF renderer's built-in Helvetica metrics (pure managed, the same on every
+        /// machine), converted from its points to the SVG's pixels: unscaled, legends come out 3/4 too small
+        /// and clip their text.
+        /// </summary>
+        private sealed class PixelTextMeasurer : PdfRenderContext
+        {
+            private const double PixelsPerPoint = 96.0 / 72.0;
+
+            public PixelTextMeasurer(double width, double height) : base(width, height, OxyColors.White) { }
+
+            public override OxySize MeasureText(string text, string fontFamily, double fontSize, double fontWeight)
+            {
+                OxySize size = base.MeasureText(text, fontFamily, fontSize, fontWeight);
+                return new OxySize(size.Width * PixelsPerPoint, size.Height * PixelsPerPoint);
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using BackpropPS.Core;
+using BackpropPS.Core.Explain;
+using BackpropPS.Internal;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>
+    /// Draws a training history (objects with Epoch and Loss, and ValidationLoss when there is one) as an SVG
+    /// line chart; an existing file is replaced only with -Force.
+    /// </summary>
+    [Cmdlet(VerbsData.Export, "BackpropLossChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
+    [OutputType(typeof(FileInfo))]
+    public sealed class ExportBackpropLossChartCommand : BackpropCmdlet
+    {
+        private const string PathSet = "Path";
+        private const string LiteralPathSet = "LiteralPath";
+        private readonly List<LossPoint> _points = new List<LossPoint>();
+        private string _path;
+
+        /// <summary>One epoch: any object with Epoch and Loss properties (numbers or numeric strings), and optionally ValidationLoss.</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>The .svg file to write.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; }
+
+        /// <summary>The chart's caption.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public string Title { get; set; } = "Training loss";
+
+        /// <summary>Width in pixels.</summary>
+        [Parameter]
+        [ValidateRange(100, 10000)]
+        public int Width { get; set; } = 640;
+
+        /// <summary>Height in pixels.</summary>
+        [Parameter]
+        [ValidateRange(100, 10000)]
+        public int Height { get; set; } = 400;
+
+        /// <summary>A logarithmic loss axis.</summary>
+        [Parameter]
+        public SwitchParameter LogScale { get; set; }
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Emit the written file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <inheritdoc />
+        protected override void BeginProcessing()
+        {
+            // The path is checked before the history is collected, so a mistake shows at once.
+            string typed = ParameterSetName == PathSet ? Path : LiteralPath;
+            string resolved = FileSystemPaths.ForWriting(this, typed);
+            if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("UnsupportedChartFormat", ErrorCategory.InvalidArgument,
+                    $"Expected a .svg file; got '{resolved}'. Loss charts are SVG (a PNG would need a native image library); any SVG viewer or converter turns one into a PNG.", typed));
+            }
+            _path = ExportFile.Prepare(this, typed, Force, "ChartFileExists");
+        }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            try
+            {
+                _points.Add(new LossPoint(Number("Epoch", required: true).Value, Number("Loss", required: true).Value, Number("ValidationLoss", required: false)));
+            }
+            catch (BackpropException e)
+            {
+                // One bad record among many: reported, skipped, and the chart is drawn from the rest.
+                WriteError(ErrorRecords.From(e, InputObject));
+            }
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (!ShouldProcess(_path, $"Export loss chart of {_points.Count} epochs")) return;
+            var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = LogScale };
+            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path);
+            if (PassThru) WriteObject(new FileInfo(_path));
+        }
+
+        // A property as a number; numeric strings (Import-Csv) count, and a missing or empty ValidationLoss is none.
+        private double? Number(string property, bool required)
+        {
+            object value = NumericArgument.Unwrap(InputObject.Properties[property]?.Value);
+            if (value == null || (value is string s && s.Trim().Length == 0))
+            {
+                if (required) throw InvalidRecord($"got one without {property}");
+                return null;
+            }
+            if (value is bool || NumericArgument.IsSequence(value) ||
+                !LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double number))
+            {
+                throw InvalidRecord($"its {property} is '{value}', not a number");
+            }
+            if (double.IsNaN(number) || double.IsInfinity(number)) throw InvalidRecord($"its {property} is {number}, not a finite number");
+            return number;
+        }
+
+        private BackpropException InvalidRecord(string problem) =>
+            BackpropException.Argument("InvalidLossRecord",
+                $"Expected objects with numeric Epoch and Loss properties (such as the epochs of a training run); {problem}: {InputObject}.");
+    }
+}
