@@ -10,6 +10,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
+    # data/iris.csv ships with its licence, data/iris.LICENSE.txt.
+    FileList             = @('data/iris.csv', 'data/iris.LICENSE.txt')
     CmdletsToExport      = @(
         'New-BackpropNetwork'
         'Invoke-BackpropForward'
@@ -18,6 +20,10 @@
         'Get-BackpropParameter'
         'Export-BackpropNetwork'
         'Import-BackpropNetwork'
+        'Invoke-BackpropTraining'
+        'Invoke-BackpropPrediction'
+        'Measure-BackpropAccuracy'
+        'Get-BackpropDataset'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
