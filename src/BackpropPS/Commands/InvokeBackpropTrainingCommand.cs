@@ -170,7 +170,8 @@ namespace BackpropPS.Commands
             DataSchema schema;
             if (ParameterSetName == BatchSet)
             {
-                data = new Dataset(NumericArgument.ToBatch(Input, nameof(Input)), NumericArgument.ToBatch(Target, nameof(Target)));
+                Matrix inputs = NumericArgument.ToBatch(Input, nameof(Input));
+                data = new Dataset(inputs, NumericArgument.ToTargets(Target, nameof(Target), inputs.Rows, Network.OutputSize));
                 schema = Network.Schema;
             }
             else
