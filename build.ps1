@@ -58,7 +58,7 @@ function Invoke-Build {
     New-Item -ItemType Directory -Force -Path $moduleOut | Out-Null
     $bin = Join-Path $root "src/BackpropPS/bin/$Configuration/netstandard2.0"
     foreach ($file in $moduleAssemblies) { Copy-Item (Join-Path $bin $file) $moduleOut }
-    Copy-Item (Join-Path $root 'module/*') $moduleOut
+    Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
     Invoke-Docs
     Write-Host "Module assembled in $moduleOut"
 }

@@ -10,6 +10,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
+    # data/iris.csv ships with its licence, data/iris.LICENSE.txt.
+    FileList             = @('data/iris.csv', 'data/iris.LICENSE.txt')
     CmdletsToExport      = @(
         'New-BackpropNetwork'
         'Invoke-BackpropForward'
@@ -22,6 +24,10 @@
         'Test-BackpropGradient'
         'Export-BackpropDiagram'
         'Export-BackpropLossChart'
+        'Invoke-BackpropTraining'
+        'Invoke-BackpropPrediction'
+        'Measure-BackpropAccuracy'
+        'Get-BackpropDataset'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

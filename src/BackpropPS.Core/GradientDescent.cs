@@ -12,7 +12,7 @@ namespace BackpropPS.Core
             if (gradient == null) throw new ArgumentNullException(nameof(gradient));
             Validation.EnsureLearningRate(learningRate);
             Network network = gradient.Network;
-            return new Network(network.Layers.Select((layer, l) => Layer.Wrap(layer,
+            return network.WithLayers(network.Layers.Select((layer, l) => Layer.Wrap(layer,
                 Descend(layer.Weights.Data, gradient.WeightGradient[l].Data, learningRate),
                 Descend(layer.Biases.Data, gradient.BiasGradient[l].Data, learningRate))));
         }

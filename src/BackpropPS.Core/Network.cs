@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core
 {
@@ -9,7 +10,9 @@ namespace BackpropPS.Core
     public sealed class Network
     {
         /// <summary>Creates a network; each layer's input size must equal the previous layer's output size.</summary>
-        public Network(IEnumerable<Layer> layers)
+        /// <param name="layers">The layers, input side first.</param>
+        /// <param name="schema">What the network was trained on (columns, labels, scaling), or null.</param>
+        public Network(IEnumerable<Layer> layers, DataSchema schema = null)
         {
             var list = layers?.ToArray() ?? throw new ArgumentNullException(nameof(layers));
             if (list.Length == 0)
@@ -24,7 +27,33 @@ namespace BackpropPS.Core
                 }
             }
             Layers = new ReadOnlyCollection<Layer>(list);
+            Schema = schema;
+            if (schema == null) return;
+            if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != InputSize)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The network takes {InputSize} inputs but its schema names {schema.InputColumns.Count} input columns.");
+            }
+            if (schema.IsClassifier && schema.ClassLabels.Count != OutputSize)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The network has {OutputSize} outputs but its schema names {schema.ClassLabels.Count} class labels.");
+            }
+            if (schema.Scaling != null && schema.Scaling.Mean.Count != InputSize)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The network takes {InputSize} inputs but its scaling covers {schema.Scaling.Mean.Count}.");
+            }
         }
+
+        /// <summary>What the network was trained on (input columns, class labels, input scaling), or null.</summary>
+        public DataSchema Schema { get; }
+
+        /// <summary>The same layers with another schema.</summary>
+        public Network WithSchema(DataSchema schema) => new Network(Layers, schema);
+
+        /// <summary>New layers (same shapes) with this network's schema; core code only.</summary>
+        internal Network WithLayers(IEnumerable<Layer> layers) => new Network(layers, Schema);
 
         /// <summary>The layers, input side first.</summary>
         public IReadOnlyList<Layer> Layers { get; }

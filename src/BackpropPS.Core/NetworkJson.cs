@@ -4,12 +4,14 @@ using System.IO;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core
 {
     /// <summary>
-    /// The network file format (docs/en-US/about_BackpropPS_NetworkFile.md): JSON with "format", "version"
-    /// and "layers" ({ activation, bias, weights[out][in] }). Doubles round-trip exactly.
+    /// The network file format (docs/en-US/about_BackpropPS_NetworkFile.md): JSON with "format", "version",
+    /// "layers" ({ activation, bias, weights[out][in] }) and, for a trained network, an optional "schema"
+    /// (input columns, target columns, class labels, input scaling). Doubles round-trip exactly.
     /// </summary>
     public static class NetworkJson
     {
@@ -44,6 +46,7 @@ namespace BackpropPS.Core
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (network.Schema != null) WriteSchema(json, network.Schema);
             json.WriteEndObject();
             json.Flush();
             writer.WriteLine();
@@ -88,7 +91,16 @@ namespace BackpropPS.Core
                 if (!(layers[l] is JObject layer)) throw Invalid(source, field, "a layer object");
                 result.Add(ReadLayer(layer, field, source, l == 0 ? (int?)null : result[l - 1].OutputSize));
             }
-            return new Network(result);
+            JToken schema = root["schema"];
+            DataSchema dataSchema = schema == null || schema.Type == JTokenType.Null ? null : ReadSchema(schema, source);
+            try
+            {
+                return new Network(result, dataSchema);
+            }
+            catch (BackpropException e)
+            {
+                throw Invalid(source, "schema", "a schema that fits the layers (" + e.Message + ")");
+            }
         }
 
         /// <summary>Reads a network from a JSON string.</summary>
@@ -133,6 +145,64 @@ namespace BackpropPS.Core
             return new Layer(inputs, rows.Count, weights, biases, activation, mode);
         }
 
+        private static void WriteSchema(JsonTextWriter json, DataSchema schema)
+        {
+            json.WritePropertyName("schema");
+            json.WriteStartObject();
+            WriteStrings(json, "inputColumns", schema.InputColumns);
+            WriteStrings(json, "targetColumns", schema.TargetColumns);
+            WriteStrings(json, "classLabels", schema.ClassLabels);
+            if (schema.Scaling != null)
+            {
+                json.WritePropertyName("inputMean");
+                WriteRow(json, schema.Scaling.Mean, 0, schema.Scaling.Mean.Count);
+                json.WritePropertyName("inputScale");
+                WriteRow(json, schema.Scaling.Scale, 0, schema.Scaling.Scale.Count);
+            }
+            json.WriteEndObject();
+        }
+
+        private static void WriteStrings(JsonTextWriter json, string name, IReadOnlyList<string> values)
+        {
+            json.WritePropertyName(name);
+            json.WriteStartArray();
+            json.Formatting = Formatting.None;
+            foreach (string value in values) json.WriteValue(value);
+            json.WriteEndArray();
+            json.Formatting = Formatting.Indented;
+        }
+
+        private static DataSchema ReadSchema(JToken token, string source)
+        {
+            if (!(token is JObject schema)) throw Invalid(source, "schema", "an object");
+            string[] Strings(string name)
+            {
+                JToken value = schema[name];
+                if (value == null || value.Type == JTokenType.Null) return new string[0];
+                if (!(value is JArray array) || array.Any(t => t.Type != JTokenType.String))
+                    throw Invalid(source, "schema." + name, "an array of strings");
+                return array.Select(t => (string)t).ToArray();
+            }
+            InputScaling scaling = null;
+            JToken mean = schema["inputMean"], scale = schema["inputScale"];
+            if (mean != null || scale != null)
+            {
+                double[] means = ReadNumbers(mean, "schema.inputMean", source);
+                double[] scales = ReadNumbers(scale, "schema.inputScale", source);
+                if (means.Length != scales.Length || means.Length == 0 || scales.Any(v => v <= 0))
+                    throw Invalid(source, "schema.inputScale", "one positive number per entry of schema.inputMean");
+                scaling = new InputScaling(means, scales);
+            }
+            try
+            {
+                return new DataSchema(Strings("inputColumns"), Strings("targetColumns"), Strings("classLabels"), scaling);
+            }
+            catch (BackpropException e)
+            {
+                throw Invalid(source, "schema", e.Message);
+            }
+        }
+
         private static double[] ReadNumbers(JToken token, string field, string source)
         {
             if (!(token is JArray array)) throw Invalid(source, field, "an array of numbers");
@@ -147,7 +217,7 @@ namespace BackpropPS.Core
             return value;
         }
 
-        private static void WriteRow(JsonTextWriter json, Matrix values, int offset, int count)
+        private static void WriteRow(JsonTextWriter json, IReadOnlyList<double> values, int offset, int count)
         {
             // One row per line reads like the matrix it is.
             json.WriteStartArray();

@@ -74,3 +74,13 @@ Describe 'Losses through the cmdlets' {
         $after.Loss | Should -BeLessThan $before.Loss
     }
 }
+
+Describe 'Targets of a one-output network' {
+    It 'read a flat list as one target per sample' {
+        $net = New-BackpropNetwork 2, 3, 1 -Seed 1
+        $flat = $net | Invoke-BackpropForward -Input @(0, 0), @(0, 1), @(1, 0) | Get-BackpropGradient -Target 0, 1, 1
+        $nested = $net | Invoke-BackpropForward -Input @(0, 0), @(0, 1), @(1, 0) | Get-BackpropGradient -Target @(, 0), @(, 1), @(, 1)
+        $flat.Target.Rows | Should -Be 3
+        $flat.Loss | Should -Be $nested.Loss
+    }
+}

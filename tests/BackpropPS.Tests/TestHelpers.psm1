@@ -17,4 +17,17 @@ function Get-ErrorRecord {
     $record
 }
 
-Export-ModuleMember -Function Assert-Close, Get-ErrorRecord
+function Invoke-FreshPwsh {
+    # Runs a command in a new PowerShell process (same PowerShell, same PSModulePath) and returns its output.
+    param([string] $Command)
+    $executable = [Environment]::ProcessPath
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    # Under `dotnet pwsh` the process is the dotnet host, which needs pwsh.dll as its first argument.
+    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { $arguments.Add([Reflection.Assembly]::GetEntryAssembly().Location) }
+    $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-Command', $Command))
+    $output = & $executable $arguments
+    if ($LASTEXITCODE -ne 0) { throw "The fresh pwsh failed with exit code $LASTEXITCODE`: $output" }
+    $output
+}
+
+Export-ModuleMember -Function Assert-Close, Get-ErrorRecord, Invoke-FreshPwsh

@@ -34,6 +34,17 @@ namespace BackpropPS.Internal
             return Matrix.FromRow(Numbers(items, parameterName, "the sample"));
         }
 
+        /// <summary>
+        /// Targets for a batch of <paramref name="samples"/>: as <see cref="ToBatch"/>, except that for a network
+        /// with one output a flat list (<c>-Target 0, 1, 1, 0</c>) is one target per sample.
+        /// </summary>
+        public static Matrix ToTargets(object value, string parameterName, int samples, int outputs)
+        {
+            Matrix targets = ToBatch(value, parameterName);
+            return targets.Rows == 1 && samples > 1 && outputs == 1 && targets.Columns == samples
+                ? new Matrix(samples, 1, targets) : targets;
+        }
+
         /// <summary>Elements of a sequence, or the value itself as a one-element list.</summary>
         public static IList<object> Items(object value)
         {

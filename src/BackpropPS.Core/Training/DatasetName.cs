@@ -1,0 +1,19 @@
+namespace BackpropPS.Core.Training
+{
+    /// <summary>The built-in data sets.</summary>
+    public enum DatasetName
+    {
+        /// <summary>The four rows of the XOR truth table.</summary>
+        Xor,
+        /// <summary>Fisher's Iris: 150 flowers, 4 measurements, 3 species (shipped with the module).</summary>
+        Iris,
+        /// <summary>A disc of one class inside a ring of the other (2-D).</summary>
+        Circle,
+        /// <summary>Two interleaved spiral arms (2-D).</summary>
+        Spiral,
+        /// <summary>Two Gaussian blobs (2-D).</summary>
+        Gauss,
+        /// <summary>Two interleaving half-moons (2-D).</summary>
+        Moons,
+    }
+}

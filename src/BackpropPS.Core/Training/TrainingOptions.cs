@@ -1,0 +1,38 @@
+namespace BackpropPS.Core.Training
+{
+    /// <summary>How a training run goes: epochs, batches, loss, optimizer, shuffling and early stopping.</summary>
+    public sealed class TrainingOptions
+    {
+        /// <summary>Number of passes over the training data.</summary>
+        public int Epochs { get; set; } = 100;
+
+        /// <summary>Samples per gradient step; 0 (or more than the data has) means the whole training set.</summary>
+        public int BatchSize { get; set; } = 32;
+
+        /// <summary>The loss function.</summary>
+        public LossFunction Loss { get; set; } = LossFunction.HalfSquaredError;
+
+        /// <summary>The optimizer and its hyper-parameters.</summary>
+        public OptimizerSettings Optimizer { get; set; } = new OptimizerSettings();
+
+        /// <summary>Shuffle the training samples before every epoch (from <see cref="Seed"/>).</summary>
+        public bool Shuffle { get; set; }
+
+        /// <summary>The seed of the shuffles.</summary>
+        public long Seed { get; set; }
+
+        /// <summary>
+        /// Stop after this many epochs without a new best loss (the validation loss when data is held out,
+        /// else the training loss); 0 never stops early.
+        /// </summary>
+        public int Patience { get; set; }
+
+        /// <summary>Throws when a value is out of range.</summary>
+        public void Validate()
+        {
+            if (Epochs < 1) throw BackpropException.Argument("InvalidEpochs", $"Epochs must be at least 1; got {Epochs}.");
+            if (BatchSize < 0) throw BackpropException.Argument("InvalidBatchSize", $"The batch size must be 0 (whole data set) or more; got {BatchSize}.");
+            if (Patience < 0) throw BackpropException.Argument("InvalidPatience", $"Patience must be 0 (off) or more; got {Patience}.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using BackpropPS.Core;
+using BackpropPS.Core.Training;
+using BackpropPS.Internal;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>Built-in data as records: Xor, Iris, and the seeded 2-D sets Circle, Spiral, Gauss and Moons.</summary>
+    [Cmdlet(VerbsCommon.Get, "BackpropDataset")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetBackpropDatasetCommand : BackpropCmdlet
+    {
+        /// <summary>Which data set.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        public DatasetName Name { get; set; }
+
+        /// <summary>Number of points of a generated set.</summary>
+        [Parameter]
+        public int Count { get; set; } = 200;
+
+        /// <summary>Standard deviation of the Gaussian noise added to each coordinate of a generated set.</summary>
+        [Parameter]
+        public double Noise { get; set; }
+
+        /// <summary>The seed of a generated set.</summary>
+        [Parameter]
+        public int Seed { get; set; }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            if (Name == DatasetName.Iris)
+            {
+                WriteIris();
+                return;
+            }
+            Dataset data = Run(() => DatasetGenerator.Generate(Name, Count, Noise, Seed), Name);
+            for (int r = 0; r < data.Count; r++)
+            {
+                var record = new PSObject();
+                record.Properties.Add(new PSNoteProperty("x1", data.Inputs[r, 0]));
+                record.Properties.Add(new PSNoteProperty("x2", data.Inputs[r, 1]));
+                record.Properties.Add(new PSNoteProperty("label", (int)data.Targets[r, 0]));
+                WriteObject(record);
+            }
+        }
+
+        // Iris ships as data/iris.csv (with its licence beside it); its records look as Import-Csv gives them.
+        private void WriteIris()
+        {
+            string path = Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", "data", "iris.csv");
+            if (!File.Exists(path))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("DatasetFileNotFound", ErrorCategory.ObjectNotFound,
+                    $"Expected the Iris data at '{path}'; the module is incomplete.", path));
+            }
+            string[] lines = File.ReadAllLines(path);
+            string[] header = lines[0].Split(',');
+            for (int i = 1; i < lines.Length; i++)
+            {
+                if (lines[i].Length == 0) continue;
+                string[] cells = lines[i].Split(',');
+                var record = new PSObject();
+                for (int c = 0; c < header.Length; c++) record.Properties.Add(new PSNoteProperty(header[c], cells[c]));
+                WriteObject(record);
+            }
+        }
+    }
+}

@@ -1,0 +1,241 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Management.Automation;
+using System.Threading;
+using BackpropPS.Core;
+using BackpropPS.Core.Training;
+using BackpropPS.Internal;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>Trains a network for many epochs on records or numeric batches, emitting one row per epoch.</summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BackpropTraining", DefaultParameterSetName = RecordSet)]
+    [OutputType(typeof(EpochResult))]
+    public sealed class InvokeBackpropTrainingCommand : BackpropCmdlet
+    {
+        private const string RecordSet = "Record";
+        private const string BatchSet = "Batch";
+        private readonly List<PSObject> _records = new List<PSObject>();
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
+
+        /// <summary>The network to start from; it is not changed.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public Network Network { get; set; }
+
+        /// <summary>A training record (an Import-Csv row or any object).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>The record columns that are the network's inputs, in order.</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] InputColumn { get; set; }
+
+        /// <summary>The record column(s) with the wanted outputs: one column of class labels, or one numeric column per output.</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        [ValidateNotNullOrEmpty]
+        public string[] TargetColumn { get; set; }
+
+        /// <summary>The inputs as a numeric batch: one array per sample.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
+        [ValidateNotNull]
+        public object Input { get; set; }
+
+        /// <summary>The targets as a numeric batch: one array per sample.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
+        [ValidateNotNull]
+        public object Target { get; set; }
+
+        /// <summary>The loss; by default CrossEntropy for a Softmax output layer and HalfSquaredError otherwise.</summary>
+        [Parameter]
+        public LossFunction? Loss { get; set; }
+
+        /// <summary>The update rule.</summary>
+        [Parameter]
+        public OptimizerKind Optimizer { get; set; } = OptimizerKind.Sgd;
+
+        /// <summary>The step size.</summary>
+        [Parameter]
+        public double LearningRate { get; set; } = 0.01;
+
+        /// <summary>Momentum's mu (with -Optimizer Momentum).</summary>
+        [Parameter]
+        public double Momentum { get; set; } = 0.9;
+
+        /// <summary>Use Nesterov momentum (with -Optimizer Momentum).</summary>
+        [Parameter]
+        public SwitchParameter Nesterov { get; set; }
+
+        /// <summary>Adam's first-moment decay.</summary>
+        [Parameter]
+        public double Beta1 { get; set; } = 0.9;
+
+        /// <summary>Adam's second-moment decay.</summary>
+        [Parameter]
+        public double Beta2 { get; set; } = 0.999;
+
+        /// <summary>Adam's epsilon.</summary>
+        [Parameter]
+        public double Epsilon { get; set; } = 1e-8;
+
+        /// <summary>L2 weight decay: lambda w is added to each weight's gradient.</summary>
+        [Parameter]
+        public double WeightDecay { get; set; }
+
+        /// <summary>Passes over the training data.</summary>
+        [Parameter]
+        public int Epochs { get; set; } = 100;
+
+        /// <summary>Samples per step; 0 means the whole training set.</summary>
+        [Parameter]
+        public int BatchSize { get; set; } = 32;
+
+        /// <summary>Shuffle the training samples before each epoch.</summary>
+        [Parameter]
+        public SwitchParameter Shuffle { get; set; }
+
+        /// <summary>The seed of the validation split and the shuffles.</summary>
+        [Parameter]
+        public int Seed { get; set; }
+
+        /// <summary>The fraction of the data held out for validation (0 to below 1).</summary>
+        [Parameter]
+        public double ValidationFraction { get; set; }
+
+        /// <summary>Stop after this many epochs without a new best (validation) loss; 0 is off.</summary>
+        [Parameter]
+        public int Patience { get; set; }
+
+        /// <summary>Scale each input column to mean 0 and variance 1, from the training part only.</summary>
+        [Parameter]
+        public SwitchParameter Standardize { get; set; }
+
+        /// <summary>A network file written every -CheckpointInterval epochs and after the last epoch.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string CheckpointPath { get; set; }
+
+        /// <summary>Epochs between checkpoints.</summary>
+        [Parameter]
+        [ValidateRange(1, int.MaxValue)]
+        public int CheckpointInterval { get; set; } = 10;
+
+        /// <summary>Replace an existing checkpoint file.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == RecordSet) _records.Add(InputObject);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            string checkpoint = CheckpointPath == null ? null : FileSystemPaths.ForWriting(this, CheckpointPath);
+            if (checkpoint != null && File.Exists(checkpoint) && !Force)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("CheckpointFileExists", ErrorCategory.ResourceExists,
+                    $"The checkpoint file '{checkpoint}' already exists. Use -Force to replace it.", checkpoint));
+            }
+            var (network, training, validation, options) = Run(Prepare, Network);
+            IEnumerator<EpochResult> epochs = Run(() => Trainer.Train(network, training, validation, options, _stop.Token), Network).GetEnumerator();
+            var progress = new ProgressRecord(1, $"Training {network.Shape}", "Starting");
+            var throttle = Stopwatch.StartNew();
+            EpochResult last = null;
+            while (Run(epochs.MoveNext, last?.Epoch))
+            {
+                last = epochs.Current;
+                WriteVerbose(Describe(last));
+                if (throttle.ElapsedMilliseconds >= 250 || last.Epoch == options.Epochs) { Report(progress, last, options.Epochs); throttle.Restart(); }
+                if (checkpoint != null && last.Epoch % CheckpointInterval == 0) Save(checkpoint, last);
+                WriteObject(last);
+            }
+            if (checkpoint != null && last != null && last.Epoch % CheckpointInterval != 0) Save(checkpoint, last);
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+
+        private (Network, Dataset, Dataset, TrainingOptions) Prepare()
+        {
+            Dataset data;
+            DataSchema schema;
+            if (ParameterSetName == BatchSet)
+            {
+                Matrix inputs = NumericArgument.ToBatch(Input, nameof(Input));
+                data = new Dataset(inputs, NumericArgument.ToTargets(Target, nameof(Target), inputs.Rows, Network.OutputSize));
+                schema = Network.Schema;
+            }
+            else
+            {
+                (data, schema) = RecordDataset.Build(_records, InputColumn, TargetColumn, Network);
+            }
+            var (training, validation) = data.Split(ValidationFraction, Seed);
+            InputScaling scaling = Standardize ? InputScaling.Fit(training.Inputs) : Network.Schema?.Scaling;
+            Network network = Network;
+            if (schema != null || scaling != null)
+            {
+                network = Network.WithSchema(new DataSchema(schema?.InputColumns ?? new string[0], schema?.TargetColumns,
+                    schema?.ClassLabels, scaling));
+            }
+            if (scaling != null)
+            {
+                training = training.Scaled(scaling);
+                validation = validation?.Scaled(scaling);
+            }
+            var options = new TrainingOptions
+            {
+                Epochs = Epochs,
+                BatchSize = BatchSize,
+                Loss = Loss ?? (network.Layers[network.Layers.Count - 1].Activation == Activation.Softmax
+                    ? LossFunction.CrossEntropy : LossFunction.HalfSquaredError),
+                Shuffle = Shuffle,
+                Seed = Seed,
+                Patience = Patience,
+                Optimizer = new OptimizerSettings
+                {
+                    Kind = Optimizer, LearningRate = LearningRate, Momentum = Momentum, Nesterov = Nesterov,
+                    Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, WeightDecay = WeightDecay,
+                },
+            };
+            return (network, training, validation, options);
+        }
+
+        private void Report(ProgressRecord progress, EpochResult epoch, int epochs)
+        {
+            progress.StatusDescription = $"Epoch {epoch.Epoch} of {epochs}, loss {epoch.Loss:G6}";
+            progress.PercentComplete = (int)(100L * epoch.Epoch / epochs);
+            progress.SecondsRemaining = (int)(epoch.Elapsed.TotalSeconds / epoch.Epoch * (epochs - epoch.Epoch));
+            WriteProgress(progress);
+        }
+
+        private void Save(string path, EpochResult epoch)
+        {
+            try
+            {
+                AtomicFile.Write(path, writer => NetworkJson.Write(epoch.Network, writer));
+                WriteVerbose($"Checkpoint of epoch {epoch.Epoch} written to {path}.");
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("CheckpointWriteFailed", ErrorCategory.WriteError,
+                    $"Could not write the checkpoint '{path}' after epoch {epoch.Epoch}: {e.Message}", path, e));
+            }
+        }
+
+        private static string Describe(EpochResult e) =>
+            $"Epoch {e.Epoch}: loss {e.Loss:G6}" +
+            (e.ValidationLoss.HasValue ? $", validation loss {e.ValidationLoss:G6}" : "") +
+            (e.Accuracy.HasValue ? $", accuracy {e.Accuracy:P1}" : "") +
+            (e.ValidationAccuracy.HasValue ? $", validation accuracy {e.ValidationAccuracy:P1}" : "") +
+            $", gradient norm {e.GradientNorm:G4}";
+    }
+}

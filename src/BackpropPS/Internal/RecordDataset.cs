@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using BackpropPS.Core;
+using BackpropPS.Core.Training;
+
+namespace BackpropPS.Internal
+{
+    /// <summary>
+    /// Turns records into a data set for a network. One target column of labels (text, or any single
+    /// column when the network has several outputs) becomes one-hot targets, one output per label.
+    /// </summary>
+    internal static class RecordDataset
+    {
+        public static (Dataset Data, DataSchema Schema) Build(IReadOnlyList<PSObject> records,
+            IReadOnlyList<string> inputColumns, IReadOnlyList<string> targetColumns, Network network)
+        {
+            if (records.Count == 0)
+                throw BackpropException.Argument("EmptyData", "Expected records through the pipeline; none came.");
+            DataSchema known = network.Schema;
+            targetColumns = targetColumns ?? known?.TargetColumns;
+            if (targetColumns == null || targetColumns.Count == 0)
+            {
+                throw BackpropException.Argument("MissingTargetColumn",
+                    "Expected -TargetColumn to name the column(s) holding the wanted outputs.");
+            }
+            inputColumns = inputColumns ?? (known != null && known.InputColumns.Count > 0 ? known.InputColumns : null)
+                ?? RecordReader.ColumnNames(records[0]).Where(c => !targetColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray();
+            if (inputColumns.Count != network.InputSize)
+            {
+                throw BackpropException.Argument("InputSizeMismatch",
+                    $"The network takes {network.InputSize} inputs; got {inputColumns.Count} input columns ({string.Join(", ", inputColumns)}).");
+            }
+
+            Matrix inputs = RecordReader.Numbers(records, inputColumns);
+            bool labelled = targetColumns.Count == 1 &&
+                (known?.IsClassifier == true || network.OutputSize > 1 || !RecordReader.AllNumeric(records, targetColumns[0]));
+            if (!labelled)
+            {
+                if (targetColumns.Count != network.OutputSize)
+                {
+                    throw BackpropException.Argument("TargetSizeMismatch",
+                        $"The network has {network.OutputSize} outputs; got {targetColumns.Count} target columns ({string.Join(", ", targetColumns)}).");
+                }
+                return (new Dataset(inputs, RecordReader.Numbers(records, targetColumns)), new DataSchema(inputColumns, targetColumns));
+            }
+
+            string column = targetColumns[0];
+            string[] cells = records.Select((r, i) => RecordReader.Text(r, column, i + 1)).ToArray();
+            IReadOnlyList<string> labels = known?.IsClassifier == true
+                ? known.ClassLabels
+                : cells.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
+            if (labels.Count != network.OutputSize)
+            {
+                throw BackpropException.Argument("ClassCountMismatch",
+                    $"Column '{column}' has {labels.Count} labels ({string.Join(", ", labels)}); the network has {network.OutputSize} outputs, one per label.");
+            }
+            var oneHot = new double[records.Count * labels.Count];
+            for (int r = 0; r < cells.Length; r++) oneHot[r * labels.Count + LabelIndex(labels, cells[r], column, r + 1)] = 1.0;
+            return (new Dataset(inputs, new Matrix(records.Count, labels.Count, oneHot)),
+                new DataSchema(inputColumns, targetColumns, labels));
+        }
+
+        /// <summary>The output a label belongs to; a label the network never saw is an <c>UnknownLabel</c> error.</summary>
+        public static int LabelIndex(IReadOnlyList<string> labels, string label, string column, int row)
+        {
+            for (int k = 0; k < labels.Count; k++) if (string.Equals(labels[k], label, StringComparison.Ordinal)) return k;
+            throw new BackpropException("UnknownLabel", BackpropErrorKind.InvalidData,
+                $"Record {row}, column '{column}': the label '{label}' is not one the network was trained on ({string.Join(", ", labels)}).");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.Linq;
+using System.Threading;
+using BackpropPS.Core;
+using BackpropPS.Core.Training;
+
+namespace BackpropPS.Core.Tests;
+
+/// <summary>The training loop: convergence, determinism, early stopping, failure and cancellation.</summary>
+public class TrainerTests
+{
+    private static Network XorNetwork() =>
+        NetworkFactory.Random(new[] { 2, 4, 1 }, new[] { Activation.Tanh, Activation.Sigmoid }, BiasMode.PerNeuron, Initialization.Auto, 1);
+
+    private static TrainingOptions Adam(int epochs) => new()
+    {
+        Epochs = epochs, BatchSize = 4, Optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam, LearningRate = 0.05 },
+    };
+
+    [Fact]
+    public void XorIsLearned()
+    {
+        var last = Trainer.Train(XorNetwork(), DatasetGenerator.Xor(), null, Adam(500)).Last();
+        Assert.True(last.Loss < 0.01, $"loss {last.Loss}");
+        Assert.Equal(1.0, last.Accuracy);
+    }
+
+    [Fact]
+    public void TheSameSeedGivesTheSameRunBitForBit()
+    {
+        var data = DatasetGenerator.Generate(DatasetName.Moons, 60, 0.1, 3);
+        var (training, validation) = data.Split(0.25, 3);
+        var options = new TrainingOptions { Epochs = 20, BatchSize = 8, Shuffle = true, Seed = 5 };
+        var a = Trainer.Train(XorNetwork(), training, validation, options).ToList();
+        var b = Trainer.Train(XorNetwork(), training, validation, options).ToList();
+        Assert.Equal(a.Select(e => e.Loss), b.Select(e => e.Loss));
+        Assert.Equal(a.Select(e => e.ValidationLoss), b.Select(e => e.ValidationLoss));
+        Assert.Equal(NetworkJson.Serialize(a[^1].Network), NetworkJson.Serialize(b[^1].Network));
+    }
+
+    [Fact]
+    public void EarlyStoppingEndsAfterPatienceEpochsWithoutImprovement()
+    {
+        var runs = Trainer.Train(XorNetwork(), DatasetGenerator.Xor(), null,
+            new TrainingOptions { Epochs = 1000, BatchSize = 4, Patience = 3, Optimizer = new OptimizerSettings { LearningRate = 50 } }).ToList();
+        Assert.True(runs.Count < 1000);
+        double best = runs.Take(runs.Count - 3).Min(e => e.Loss);
+        Assert.All(runs.Skip(runs.Count - 3), e => Assert.True(e.Loss >= best));
+    }
+
+    [Fact]
+    public void ANonFiniteLossStopsWithAnErrorNamingTheEpochAfterTheLastFiniteOne()
+    {
+        var network = NetworkFactory.Random(new[] { 1, 1 }, new[] { Activation.Linear }, BiasMode.PerNeuron, Initialization.Auto, 1);
+        var data = new Dataset(new Matrix(2, 1, new[] { 1.0, 2.0 }), new Matrix(2, 1, new[] { 100.0, 200.0 }));
+        var seen = new System.Collections.Generic.List<EpochResult>();
+        var e = Assert.Throws<BackpropException>(() =>
+        {
+            foreach (var epoch in Trainer.Train(network, data, null, new TrainingOptions { Epochs = 1000, Optimizer = new OptimizerSettings { LearningRate = 10 } }))
+                seen.Add(epoch);
+        });
+        Assert.Equal("NonFiniteLoss", e.ErrorId);
+        Assert.NotEmpty(seen);
+        Assert.All(seen, epoch => Assert.True(double.IsFinite(epoch.Loss)));
+        Assert.Contains($"epoch {seen.Count + 1}", e.Message);
+    }
+
+    [Fact]
+    public void CancellationEndsTheRunQuietly()
+    {
+        using var stop = new CancellationTokenSource();
+        var seen = Trainer.Train(XorNetwork(), DatasetGenerator.Xor(), null, Adam(1000), stop.Token)
+            .TakeWhile(e => { if (e.Epoch == 5) stop.Cancel(); return true; }).ToList();
+        Assert.Equal(5, seen.Count);
+    }
+
+    [Fact]
+    public void TheNetworkKeepsItsSchemaThroughTraining()
+    {
+        var schema = new DataSchema(new[] { "a", "b" }, new[] { "y" });
+        var last = Trainer.Train(XorNetwork().WithSchema(schema), DatasetGenerator.Xor(), null, Adam(2)).Last();
+        Assert.Same(schema, last.Network.Schema);
+    }
+
+    [Fact]
+    public void AValidationSplitIsSeededAndKeepsEverySample()
+    {
+        var data = DatasetGenerator.Generate(DatasetName.Gauss, 50, 0, 1);
+        var (t1, v1) = data.Split(0.2, 9);
+        var (t2, v2) = data.Split(0.2, 9);
+        Assert.Equal(40, t1.Count);
+        Assert.Equal(10, v1.Count);
+        Assert.Equal(v1.Inputs.ToArray(), v2.Inputs.ToArray());
+        var all = t1.Inputs.ToRows().Concat(v1.Inputs.ToRows()).Select(r => (r[0], r[1])).OrderBy(p => p).ToArray();
+        Assert.Equal(data.Inputs.ToRows().Select(r => (r[0], r[1])).OrderBy(p => p).ToArray(), all);
+    }
+
+    [Fact]
+    public void StandardisedColumnsHaveMeanZeroAndVarianceOne()
+    {
+        var data = DatasetGenerator.Generate(DatasetName.Moons, 40, 0.1, 2);
+        var scaled = InputScaling.Fit(data.Inputs).Apply(data.Inputs);
+        for (int c = 0; c < 2; c++)
+        {
+            var column = Enumerable.Range(0, 40).Select(r => scaled[r, c]).ToArray();
+            Assert.Equal(0.0, column.Average(), 12);
+            Assert.Equal(1.0, column.Select(v => v * v).Average(), 12);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatasetName.Circle)]
+    [InlineData(DatasetName.Spiral)]
+    [InlineData(DatasetName.Gauss)]
+    [InlineData(DatasetName.Moons)]
+    public void GeneratedSetsAreBalancedSeededAndBounded(DatasetName name)
+    {
+        var a = DatasetGenerator.Generate(name, 101, 0, 4);
+        var b = DatasetGenerator.Generate(name, 101, 0, 4);
+        Assert.Equal(a.Inputs.ToArray(), b.Inputs.ToArray());
+        Assert.Equal(51, a.Targets.Count(t => t == 0));
+        Assert.All(a.Inputs, v => Assert.InRange(v, -1.6, 1.6));
+    }
+}

@@ -1,0 +1,114 @@
+# Invoke-BackpropPrediction, Measure-BackpropAccuracy and Get-BackpropDataset.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:irisPath = Join-Path (Get-Module BackpropPS).ModuleBase 'data/iris.csv'
+    $net = New-BackpropNetwork -LayerSize 4, 8, 3 -Activation Tanh, Softmax -Seed 3
+    $script:trained = (Import-Csv $irisPath | Invoke-BackpropTraining -Network $net -TargetColumn species `
+            -Optimizer Adam -LearningRate 0.01 -Epochs 100 -BatchSize 16 -Seed 3 -Standardize)[-1].Network
+}
+
+Describe 'Invoke-BackpropPrediction' {
+    It 'returns the same records with the predicted label and each class probability' {
+        $rows = @(Import-Csv $irisPath | Invoke-BackpropPrediction -Network $trained)
+        $rows.Count | Should -Be 150
+        $first = $rows[0]
+        $first.PSObject.Properties.Name | Should -Be 'sepal_length', 'sepal_width', 'petal_length', 'petal_width', 'species',
+            'Predicted', 'Correct', 'Probability_setosa', 'Probability_versicolor', 'Probability_virginica'
+        $first.sepal_length | Should -Be '5.1'
+        $first.Predicted | Should -Be 'setosa'
+        Assert-Close ($first.Probability_setosa + $first.Probability_versicolor + $first.Probability_virginica) 1 1e-12
+        ($rows | Where-Object Correct).Count / 150 | Should -BeGreaterThan 0.9
+    }
+
+    It 'answers in labels after the network goes through a file, with the same scaling' {
+        $path = Join-Path $TestDrive 'iris-net.json'
+        $trained | Export-BackpropNetwork -Path $path
+        $direct = Import-Csv $irisPath | Invoke-BackpropPrediction -Network $trained
+        $viaFile = Import-Csv $irisPath | Invoke-BackpropPrediction -Network (Import-BackpropNetwork $path)
+        $viaFile.Predicted | Should -Be $direct.Predicted
+        $viaFile.Probability_virginica | Should -Be $direct.Probability_virginica
+    }
+
+    It 'exports to CSV' {
+        $path = Join-Path $TestDrive 'predicted.csv'
+        Import-Csv $irisPath | Invoke-BackpropPrediction -Network $trained | Export-Csv -LiteralPath $path
+        (Import-Csv -LiteralPath $path)[0].Predicted | Should -Be 'setosa'
+    }
+
+    It 'reports one bad record as a non-terminating error and goes on with the rest' {
+        $records = @(Import-Csv $irisPath | Select-Object -First 3)
+        $records[1].petal_width = 'wide'
+        $records += [pscustomobject]@{ sepal_length = 5; sepal_width = 3; petal_length = 1.5; petal_width = 0.2; species = 'rose' }
+        $rows = @($records | Invoke-BackpropPrediction -Network $trained -ErrorVariable problems -ErrorAction SilentlyContinue)
+        $rows.Count | Should -Be 2
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NonNumericCell,*'
+        $problems[0].Exception.Message | Should -BeLike "Record 2, column 'petal_width'*"
+        $problems[1].FullyQualifiedErrorId | Should -BeLike 'UnknownLabel,*'
+        $problems[1].Exception.Message | Should -BeLike "Record 4, column 'species': the label 'rose'*"
+    }
+
+    It 'needs the input columns of a network not trained on records' {
+        $plain = New-BackpropNetwork 2, 1 -Seed 1
+        Get-ErrorRecord { [pscustomobject]@{ a = 1; b = 2 } | Invoke-BackpropPrediction -Network $plain } 'MissingInputColumn' 'InvalidArgument'
+        ([pscustomobject]@{ a = 1; b = 2 } | Invoke-BackpropPrediction -Network $plain -InputColumn a, b).Predicted | Should -BeOfType double
+    }
+}
+
+Describe 'Measure-BackpropAccuracy' {
+    It 'gives the accuracy and a confusion matrix that exports' {
+        $report = Import-Csv $irisPath | Measure-BackpropAccuracy -Network $trained
+        $report.Total | Should -Be 150
+        $report.Accuracy | Should -Be ($report.Correct / 150)
+        $predicted = Import-Csv $irisPath | Invoke-BackpropPrediction -Network $trained
+        $report.Correct | Should -Be ($predicted | Where-Object Correct).Count
+        $path = Join-Path $TestDrive 'confusion.csv'
+        $report.ConfusionMatrix | Export-Csv -LiteralPath $path
+        $rows = Import-Csv -LiteralPath $path
+        $rows.Actual | Should -Be 'setosa', 'versicolor', 'virginica'
+        ($rows | ForEach-Object { [int]$_.Total } | Measure-Object -Sum).Sum | Should -Be 150
+        [int]$rows[0].setosa + [int]$rows[0].versicolor + [int]$rows[0].virginica | Should -Be 50
+    }
+
+    It 'refuses a regression network' {
+        $regression = New-BackpropNetwork 2, 2 -Activation Linear -Seed 1
+        Get-ErrorRecord { [pscustomobject]@{ a = 1; b = 2 } | Measure-BackpropAccuracy -Network $regression -InputColumn a, b } 'NotAClassifier' 'InvalidOperation'
+    }
+}
+
+Describe 'Get-BackpropDataset' {
+    It 'gives the four XOR rows' {
+        $rows = Get-BackpropDataset Xor
+        $rows.Count | Should -Be 4
+        ($rows | ForEach-Object { "$($_.x1)$($_.x2)$($_.label)" }) | Should -Be '000', '011', '101', '110'
+    }
+
+    It 'gives Iris as Import-Csv would' {
+        $rows = Get-BackpropDataset Iris
+        $csv = Import-Csv $irisPath
+        $rows.Count | Should -Be 150
+        ($rows | ConvertTo-Csv) | Should -Be ($csv | ConvertTo-Csv)
+    }
+
+    It 'ships the Iris licence' {
+        Test-Path (Join-Path (Get-Module BackpropPS).ModuleBase 'data/iris.LICENSE.txt') | Should -BeTrue
+    }
+
+    It 'generates <Name> reproducibly with -Count, -Noise and -Seed' -TestCases @(
+        @{ Name = 'Circle' }, @{ Name = 'Spiral' }, @{ Name = 'Gauss' }, @{ Name = 'Moons' }
+    ) {
+        param($Name)
+        $a = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 4
+        $b = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 4
+        $c = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 5
+        $a.Count | Should -Be 50
+        ($a | ConvertTo-Csv) | Should -Be ($b | ConvertTo-Csv)
+        ($a | ConvertTo-Csv) | Should -Not -Be ($c | ConvertTo-Csv)
+        ($a | Where-Object label -eq 1).Count | Should -Be 25
+    }
+
+    It 'rejects an unknown name' {
+        Get-ErrorRecord { Get-BackpropDataset Mnist } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+    }
+}

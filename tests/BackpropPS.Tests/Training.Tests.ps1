@@ -1,0 +1,213 @@
+# Invoke-BackpropTraining as a user scripts an experiment: data in, epochs out, reproducible from a seed.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:irisPath = Join-Path (Get-Module BackpropPS).ModuleBase 'data/iris.csv'
+    $script:irisColumns = 'sepal_length', 'sepal_width', 'petal_length', 'petal_width'
+}
+
+Describe 'Learning' {
+    It 'learns XOR to a loss under 0.01' {
+        $net = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 1
+        $run = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Optimizer Adam -LearningRate 0.05 -Epochs 500 -BatchSize 4
+        $run.Count | Should -Be 500
+        $run[-1].Loss | Should -BeLessThan 0.01
+        $run[-1].Accuracy | Should -Be 1
+    }
+
+    It 'classifies Iris from Import-Csv with at least 95% validation accuracy' {
+        $net = New-BackpropNetwork -LayerSize 4, 8, 3 -Activation Tanh, Softmax -Seed 3
+        $run = Import-Csv $irisPath |
+            Invoke-BackpropTraining -Network $net -InputColumn $irisColumns -TargetColumn species -Loss CrossEntropy `
+                -Optimizer Adam -LearningRate 0.01 -Epochs 300 -BatchSize 16 -ValidationFraction 0.2 -Seed 3 -Standardize
+        $run[-1].ValidationAccuracy | Should -BeGreaterOrEqual 0.95
+        $run[-1].Network.Schema.ClassLabels | Should -Be 'setosa', 'versicolor', 'virginica'
+    }
+
+    It 'learns the spiral with two hidden layers of 16 to at least 95% training accuracy' {
+        $net = New-BackpropNetwork 2, 16, 16, 1 -Activation ReLU, ReLU, Sigmoid -Seed 1
+        $run = Get-BackpropDataset Spiral -Count 200 -Seed 1 |
+            Invoke-BackpropTraining -Network $net -TargetColumn label -Loss BinaryCrossEntropy -Optimizer Adam -LearningRate 0.01 -Epochs 300 -BatchSize 16 -Shuffle -Seed 1
+        $run[-1].Accuracy | Should -BeGreaterOrEqual 0.95
+    }
+
+    It 'trains on numeric batches with momentum and weight decay' {
+        $net = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 2
+        $run = Invoke-BackpropTraining -Network $net -Input @(0, 0), @(0, 1), @(1, 0), @(1, 1) -Target 0, 1, 1, 0 `
+            -Optimizer Momentum -Nesterov -LearningRate 0.5 -WeightDecay 1e-4 -Epochs 300 -BatchSize 0
+        $run[-1].Loss | Should -BeLessThan $run[0].Loss
+    }
+}
+
+Describe 'Epoch rows' {
+    BeforeAll {
+        $net = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 1
+        $script:run = Get-BackpropDataset Moons -Count 40 -Noise 0.1 -Seed 2 |
+            Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 5 -BatchSize 8 -LearningRate 0.5 -ValidationFraction 0.25 -Seed 2
+    }
+
+    It 'carry every field of the issue' {
+        foreach ($name in 'Epoch', 'Loss', 'ValidationLoss', 'Accuracy', 'ValidationAccuracy', 'LearningRate', 'GradientNorm', 'Elapsed', 'Network') {
+            $run[0].PSObject.Properties.Name | Should -Contain $name
+        }
+        $run.Epoch | Should -Be 1, 2, 3, 4, 5
+        $run[0].LearningRate | Should -Be 0.5
+        $run[0].Network | Should -BeOfType BackpropPS.Core.Network
+        $run[-1].Elapsed | Should -BeGreaterThan $run[0].Elapsed
+    }
+
+    It 'go to Export-Csv as flat rows and come back' {
+        $path = Join-Path $TestDrive 'history.csv'
+        $run | Select-Object Epoch, Loss, ValidationLoss, Accuracy, ValidationAccuracy | Export-Csv -LiteralPath $path
+        $back = Import-Csv -LiteralPath $path
+        $back.Count | Should -Be 5
+        [double]::Parse($back[2].Loss, [cultureinfo]::InvariantCulture) | Should -Be $run[2].Loss
+    }
+
+    It 'leave the starting network unchanged' {
+        $start = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 1
+        $before = ($start | Get-BackpropParameter).Value
+        $null = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $start -TargetColumn label -Epochs 3
+        ($start | Get-BackpropParameter).Value | Should -Be $before
+    }
+
+    It 'say more with -Verbose' {
+        $net = New-BackpropNetwork 2, 2, 1 -Seed 1
+        $verbose = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 2 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $verbose[0].Message | Should -BeLike 'Epoch 1: loss *'
+    }
+}
+
+Describe 'Reproducibility' {
+    BeforeAll {
+        $script:experiment = @'
+$net = New-BackpropNetwork -LayerSize 4, 8, 3 -Activation Tanh, Softmax -Seed 7
+$run = Import-Csv '{0}' | Invoke-BackpropTraining -Network $net -TargetColumn species -Optimizer Adam -LearningRate 0.01 `
+    -Epochs 20 -BatchSize 16 -ValidationFraction 0.2 -Seed 7 -Standardize -Shuffle
+$run | Select-Object Epoch, Loss, ValidationLoss, Accuracy, ValidationAccuracy | Export-Csv -LiteralPath '{1}'
+$run[-1].Network | Export-BackpropNetwork -LiteralPath '{2}'
+'@
+        function script:Invoke-Experiment([string] $Name, [switch] $Fresh) {
+            $history = Join-Path $TestDrive "$Name.csv"
+            $network = Join-Path $TestDrive "$Name.json"
+            $script = $experiment -f $irisPath, $history, $network
+            if ($Fresh) { Invoke-FreshPwsh "Import-Module BackpropPS; $script" } else { Invoke-Expression $script }
+            [IO.File]::ReadAllBytes($history), [IO.File]::ReadAllBytes($network)
+        }
+    }
+
+    It 'gives byte-identical history and network files twice in a row and in a fresh process' {
+        $first = Invoke-Experiment 'first'
+        $second = Invoke-Experiment 'second'
+        $fresh = Invoke-Experiment 'fresh' -Fresh
+        $first[0].Length | Should -BeGreaterThan 100
+        [Convert]::ToBase64String($second[0]) | Should -Be ([Convert]::ToBase64String($first[0]))
+        [Convert]::ToBase64String($second[1]) | Should -Be ([Convert]::ToBase64String($first[1]))
+        [Convert]::ToBase64String($fresh[0]) | Should -Be ([Convert]::ToBase64String($first[0]))
+        [Convert]::ToBase64String($fresh[1]) | Should -Be ([Convert]::ToBase64String($first[1]))
+    }
+
+    It 'gives another run from another seed' {
+        $net = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 1
+        $data = Get-BackpropDataset Moons -Count 40 -Seed 1
+        $a = $data | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 3 -Shuffle -Seed 1 -BatchSize 8
+        $b = $data | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 3 -Shuffle -Seed 2 -BatchSize 8
+        $a[-1].Loss | Should -Not -Be $b[-1].Loss
+    }
+}
+
+Describe 'Nothing lost' {
+    It 'keeps every epoch emitted before the pipeline is stopped (Ctrl+C)' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                Import-Module BackpropPS
+                $net = New-BackpropNetwork 2, 16, 16, 1 -Activation ReLU, ReLU, Sigmoid -Seed 1
+                Get-BackpropDataset Spiral -Count 400 | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 100000 -BatchSize 4
+            })
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $async = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($output.Count -lt 3 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps.Stop()
+        $output.Count | Should -BeGreaterOrEqual 3
+        $output.Count | Should -BeLessThan 100000
+        $output.Epoch | Should -Be (1..$output.Count)
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $ps.Dispose()
+    }
+
+    It 'stops on a loss that is no longer finite, naming the epoch, after emitting the last finite one' {
+        $net = New-BackpropNetwork -Weight @(, @(, 0.5)) -Bias @(, @(, 0.1)) -Activation Linear
+        $kept = [System.Collections.Generic.List[object]]::new()
+        $e = Get-ErrorRecord {
+            Invoke-BackpropTraining -Network $net -Input @(, 1), @(, 2) -Target @(, 100), @(, 200) -LearningRate 10 -Epochs 1000 -BatchSize 0 |
+                ForEach-Object { $kept.Add($_) }
+        } 'NonFiniteLoss' 'InvalidOperation'
+        $kept.Count | Should -BeGreaterThan 0
+        $kept | ForEach-Object { [double]::IsFinite($_.Loss) | Should -BeTrue }
+        $e.Exception.Message | Should -BeLike "*epoch $($kept.Count + 1)*"
+    }
+
+    It 'writes a checkpoint every N epochs and after the last one' {
+        $path = Join-Path $TestDrive 'checkpoint.json'
+        $net = New-BackpropNetwork 2, 3, 1 -Seed 1
+        $run = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 25 -CheckpointPath $path -CheckpointInterval 10 -Verbose 4>&1
+        $messages = @($run | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Where-Object Message -like 'Checkpoint*').Message
+        $messages.Count | Should -Be 3
+        $messages[0] | Should -BeLike 'Checkpoint of epoch 10 *'
+        $messages[2] | Should -BeLike 'Checkpoint of epoch 25 *'
+        $last = $run | Where-Object Epoch -eq 25
+        (Import-BackpropNetwork $path | Get-BackpropParameter).Value | Should -Be ($last.Network | Get-BackpropParameter).Value
+    }
+
+    It 'does not replace an existing checkpoint file without -Force' {
+        $path = Join-Path $TestDrive 'existing.json'
+        Set-Content -LiteralPath $path -Value 'precious'
+        $net = New-BackpropNetwork 2, 3, 1 -Seed 1
+        Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 2 -CheckpointPath $path } 'CheckpointFileExists' 'ResourceExists'
+        Get-Content -LiteralPath $path | Should -Be 'precious'
+        $null = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 2 -CheckpointPath $path -CheckpointInterval 1 -Force
+        (Import-BackpropNetwork $path).Shape | Should -Be '2-3-1'
+    }
+}
+
+Describe 'Bad training data' {
+    BeforeAll {
+        $script:net = New-BackpropNetwork 2, 3, 1 -Seed 1
+    }
+
+    It 'names the record and column of a missing column' {
+        $records = [pscustomobject]@{ x1 = 1; x2 = 2; label = 1 }, [pscustomobject]@{ x1 = 1; label = 0 }
+        $e = Get-ErrorRecord { $records | Invoke-BackpropTraining -Network $net -InputColumn x1, x2 -TargetColumn label } 'MissingColumn' 'InvalidData'
+        $e.Exception.Message | Should -BeLike "Record 2 has no column 'x2'*"
+    }
+
+    It 'names the record and column of a non-numeric cell' {
+        $e = Get-ErrorRecord {
+            "x1,x2,label`n1,2,1`n3,abc,0" | ConvertFrom-Csv | Invoke-BackpropTraining -Network $net -TargetColumn label
+        } 'NonNumericCell' 'InvalidData'
+        $e.Exception.Message | Should -Be "Record 2, column 'x2': expected a number; got 'abc'."
+    }
+
+    It 'reports an empty cell' {
+        $e = Get-ErrorRecord { "x1,x2,label`n1,,1" | ConvertFrom-Csv | Invoke-BackpropTraining -Network $net -TargetColumn label } 'NonNumericCell' 'InvalidData'
+        $e.Exception.Message | Should -BeLike '*got an empty cell*'
+    }
+
+    It 'reports empty input' {
+        Get-ErrorRecord { @() | Invoke-BackpropTraining -Network $net -TargetColumn label } 'EmptyData' 'InvalidArgument'
+    }
+
+    It 'reports a number of labels unlike the number of outputs' {
+        $softmax = New-BackpropNetwork 4, 3, 2 -Activation Tanh, Softmax -Seed 1
+        $e = Get-ErrorRecord { Import-Csv $irisPath | Invoke-BackpropTraining -Network $softmax -TargetColumn species } 'ClassCountMismatch' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*3 labels (setosa, versicolor, virginica)*2 outputs*'
+    }
+
+    It 'reports bad settings before training' {
+        Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -LearningRate 0 } 'InvalidLearningRate' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -ValidationFraction 1 } 'InvalidValidationFraction' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 0 } 'InvalidEpochs' 'InvalidArgument'
+    }
+}
