@@ -41,7 +41,7 @@ $moduleAssemblies = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dl
 function Invoke-Native {
     # Runs a native command and stops the build when it fails.
     param([string] $Command, [string[]] $Arguments)
-    & $Command @Arguments
+    & $Command @Arguments | Out-Host
     if ($LASTEXITCODE -ne 0) { throw "'$Command $($Arguments -join ' ')' failed with exit code $LASTEXITCODE." }
 }
 
@@ -78,7 +78,7 @@ function Invoke-XunitTests {
     $passed = 0; $failed = 0
     foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj') {
         & dotnet test $project.FullName -c $Configuration --no-build --nologo --results-directory $results `
-            --logger "trx;LogFileName=$($project.BaseName).trx" --logger 'console;verbosity=minimal'
+            --logger "trx;LogFileName=$($project.BaseName).trx" --logger 'console;verbosity=minimal' | Out-Host
         $trx = Join-Path $results "$($project.BaseName).trx"
         if (-not (Test-Path $trx)) { $failed++; Write-Warning "$($project.Name) produced no results."; continue }
         $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
@@ -94,7 +94,7 @@ function Invoke-PesterTests {
     if (Test-Path $summary) { Remove-Item $summary }
     # A fresh process: it loads the module just built, and nothing stays locked in this one.
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $out -SummaryPath $summary
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $out -SummaryPath $summary | Out-Host
     if (-not (Test-Path $summary)) { Write-Warning 'The Pester run produced no summary.'; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
     Get-Content -Raw $summary | ConvertFrom-Json
 }

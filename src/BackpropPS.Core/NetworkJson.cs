@@ -69,6 +69,8 @@ namespace BackpropPS.Core
                 var json = new JsonTextReader(reader) { FloatParseHandling = FloatParseHandling.Double, DateParseHandling = DateParseHandling.None };
                 root = JToken.ReadFrom(json) as JObject;
                 if (root == null) throw Invalid(source, "the file", "a JSON object");
+                // One object and nothing after it: trailing text is more likely damage than a comment.
+                if (json.Read()) throw new JsonReaderException($"Unexpected content after the network object (line {json.LineNumber}).");
             }
             catch (JsonException e)
             {
@@ -79,8 +81,9 @@ namespace BackpropPS.Core
             string format = root.Value<JToken>("format")?.Type == JTokenType.String ? (string)root["format"] : null;
             if (format != FormatName) throw Invalid(source, "format", $"the string \"{FormatName}\"");
             JToken version = root["version"];
-            if (version?.Type != JTokenType.Integer || (long)version < 1 || (long)version > FormatVersion)
-                throw Invalid(source, "version", $"an integer from 1 to {FormatVersion}");
+            bool whole = version?.Type == JTokenType.Integer || (version?.Type == JTokenType.Float && Math.Floor((double)version) == (double)version);
+            if (!whole || (double)version < 1 || (double)version > FormatVersion)
+                throw Invalid(source, "version", FormatVersion == 1 ? "the number 1" : $"a whole number from 1 to {FormatVersion}");
             if (!(root["layers"] is JArray layers) || layers.Count == 0)
                 throw Invalid(source, "layers", "a non-empty array of layer objects");
 

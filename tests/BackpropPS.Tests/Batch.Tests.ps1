@@ -84,3 +84,23 @@ Describe 'Targets of a one-output network' {
         $flat.Loss | Should -Be $nested.Loss
     }
 }
+
+Describe 'Flat lists where a network has one input or one layer' {
+    It 'reads a flat -Input as one sample per value for a one-input network' {
+        $net = New-BackpropNetwork 1, 2, 1 -Seed 1
+        $fwd = $net | Invoke-BackpropForward -Input 1, 2, 3
+        $fwd.SampleCount | Should -Be 3
+        $fwd.Output.GetRow(2)[0] | Should -Be ($net | Invoke-BackpropForward -Input 3).Output[0]
+    }
+
+    It 'reads a flat -Bias as per-neuron biases of a one-layer network' {
+        $net = New-BackpropNetwork -Weight @(@(1, 2), @(3, 4)) -Bias 0.1, -0.1 -Activation Linear
+        $net.Layers[0].BiasMode | Should -Be 'PerNeuron'
+        ($net | Invoke-BackpropForward -Input 1, 1).Output | Should -Be 3.1, 6.9
+    }
+
+    It 'names the weight row in an error' {
+        $e = Get-ErrorRecord { New-BackpropNetwork -Weight @(@(1, 2), @(3, 'x')) } 'NonNumericArgument' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*value 2 of weight row of layer 1 2*'
+    }
+}

@@ -2,33 +2,18 @@
 # have, every example in every page (and in the README) runs, and Get-Help shows it all in the shell.
 BeforeDiscovery {
     Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'HelpExamples.psm1') -Force
     $docs = Join-Path $PSScriptRoot '../../docs/en-US'
     $script:commands = @(Get-Command -Module BackpropPS -CommandType Cmdlet | ForEach-Object { @{ Name = $_.Name } })
     $script:pages = @(Get-ChildItem $docs -Filter '*-*.md' | ForEach-Object { @{ Name = $_.BaseName; Path = $_.FullName } })
-
-    # Each example is one ```powershell block under ## EXAMPLES: `PS> ` starts a command, `>> ` continues
-    # it, and every other line is output it prints.
-    function Get-Example([string] $Path) {
-        $lines = Get-Content -LiteralPath $Path
-        $start = [array]::IndexOf($lines, '## EXAMPLES')
-        $end = [array]::IndexOf($lines, '## PARAMETERS')
-        $title = $null; $inCode = $false; $code = $null
-        for ($i = $start + 1; $i -lt $end; $i++) {
-            $line = $lines[$i]
-            if ($line -like '### *') { $title = $line.Substring(4) }
-            elseif ($line.StartsWith('```powershell')) { $inCode = $true; $code = [System.Collections.Generic.List[string]]::new() }
-            elseif ($inCode -and $line -eq '```') {
-                $inCode = $false
-                @{ Page = [IO.Path]::GetFileNameWithoutExtension($Path); Title = $title; Lines = $code.ToArray() }
-            }
-            elseif ($inCode) { $code.Add($line) }
-        }
-    }
-    $script:examples = @($pages | ForEach-Object { Get-Example $_.Path })
+    $script:examples = @(foreach ($page in $pages) {
+            foreach ($example in Get-HelpExample $page.Path) { @{ Page = $page.Name; Title = $example.Title; Example = $example } }
+        })
 }
 
 BeforeAll {
     Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'HelpExamples.psm1') -Force
     $script:docs = Join-Path $PSScriptRoot '../../docs/en-US'
     $script:common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters |
         Where-Object { $_ -notin 'WhatIf', 'Confirm' }
@@ -45,27 +30,19 @@ BeforeAll {
             [pscustomobject]@{ Name = $match.Groups['name'].Value; Yaml = $yaml; Description = ($match.Groups['body'].Value -split '```')[0].Trim() }
         }
     }
-
-    # Runs an example's commands in an empty folder; an error must be one the example shows.
-    function script:Invoke-Example([string[]] $Lines) {
-        $commands = ($Lines | Where-Object { $_ -match '^(PS|>)> ' } | ForEach-Object { $_ -replace '^(PS> |>> )', '' }) -join "`n"
-        $shown = ($Lines | Where-Object { $_ -notmatch '^(PS|>)> ' }) -join "`n"
-        $folder = Join-Path $TestDrive ([guid]::NewGuid())
-        New-Item -ItemType Directory -Path $folder | Out-Null
-        Push-Location $folder
-        try {
-            $errors = @()
-            $null = & ([scriptblock]::Create($commands)) 2>&1 | ForEach-Object { if ($_ -is [System.Management.Automation.ErrorRecord]) { $errors += $_ } }
-            foreach ($e in $errors) { $shown | Should -Match ([regex]::Escape(($e.FullyQualifiedErrorId -split ',')[0])) -Because "the example failed: $e" }
-        }
-        finally { Pop-Location }
-        $commands
-    }
 }
 
 Describe 'Every cmdlet has a help page: <Name>' -ForEach $commands {
-    It 'has docs/en-US/<Name>.md' {
-        Join-Path $docs "$Name.md" | Should -Exist
+    It 'has docs/en-US/<Name>.md with the platyPS sections and at least two examples' {
+        $path = Join-Path $docs "$Name.md"
+        $path | Should -Exist
+        $text = Get-Content -Raw -LiteralPath $path
+        $text | Should -Match '(?m)^external help file: BackpropPS.dll-Help.xml\r?$'
+        $text | Should -Match '(?m)^schema: 2.0.0\r?$'
+        foreach ($section in 'SYNOPSIS', 'SYNTAX', 'DESCRIPTION', 'EXAMPLES', 'PARAMETERS', 'INPUTS', 'OUTPUTS', 'NOTES', 'RELATED LINKS') {
+            $text | Should -Match "(?m)^## $section\r?$" -Because "$Name needs a $section section"
+        }
+        @(Get-HelpExample $path).Count | Should -BeGreaterOrEqual 2
     }
 
     It 'documents exactly the parameters <Name> has, with their aliases and whether they are required' {
@@ -102,9 +79,11 @@ Describe 'No page for a cmdlet that does not exist: <Name>' -ForEach $pages {
     }
 }
 
-Describe 'Help examples run: <Page>, <Title>' -ForEach $examples {
-    It 'runs in a fresh folder' {
-        Invoke-Example $Lines | Should -Not -BeNullOrEmpty -Because 'an example needs at least one PS> command'
+Describe 'Help example <Page>: <Title>' -ForEach $examples {
+    It 'runs in a fresh session without errors and prints what the page shows' {
+        $result = Invoke-HelpExample $Example
+        $result.Errors | Should -BeNullOrEmpty
+        $result.Output | Should -Be $Example.Expected
     }
 }
 
@@ -121,14 +100,14 @@ Describe 'About topics' {
 }
 
 Describe 'The README tour' {
-    It 'runs line by line' {
+    It 'runs line by line, in one session, as a newcomer pastes it' {
         $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
         $blocks = [regex]::Matches($readme, '(?ms)^```powershell\s*$(?<code>.*?)^```') | ForEach-Object { $_.Groups['code'].Value }
         $blocks.Count | Should -BeGreaterThan 0
-        foreach ($block in $blocks) {
-            # The tour imports the module from out/; here it is already imported from there.
-            $lines = $block -split "`n" | Where-Object { $_ -notmatch '^\s*Import-Module \./out/BackpropPS' -and $_.Trim() } | ForEach-Object { "PS> $_" }
-            Invoke-Example $lines | Should -Not -BeNullOrEmpty
-        }
+        # The tour imports the module from out/; the example runner imports it from there already.
+        $commands = @($blocks -split '\r?\n' | Where-Object { $_.Trim() -and $_ -notmatch '^\s*Import-Module \./out/BackpropPS' })
+        $result = Invoke-HelpExample ([pscustomobject]@{ Commands = $commands })
+        $result.Errors | Should -BeNullOrEmpty
+        ($result.Output -join "`n") | Should -Match '=== Updated params ==='
     }
 }

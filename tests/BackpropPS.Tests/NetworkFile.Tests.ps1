@@ -97,6 +97,10 @@ Describe 'The network file' {
 }
 
 Describe 'Import errors' {
+    It 'reports a folder given as the file' {
+        Get-ErrorRecord { Import-BackpropNetwork -LiteralPath $TestDrive } 'PathIsDirectory' 'InvalidArgument'
+    }
+
     It 'reports a missing file' {
         $e = Get-ErrorRecord { Import-BackpropNetwork -Path (Join-Path $TestDrive 'missing.json') } 'NetworkFileNotFound' 'ObjectNotFound'
         $e.Exception.Message | Should -BeLike '*missing.json*'

@@ -143,9 +143,9 @@ Describe 'ConvertTo-MamlHelp' {
             Should -Be @('Id', 'IncludeHidden', 'Kind', 'Name', 'Scope')
     }
 
-    It 'writes Accepted values as a parameterValueGroup' {
+    It 'writes Accepted values as a parameterValueGroup, a value named None included' {
         $values = Select-Maml $get "command:parameters/command:parameter[maml:name='Kind']/command:parameterValueGroup/command:parameterValue"
-        $values.InnerText | Should -Be @('Gear', 'Sprocket', 'Cog')
+        $values.InnerText | Should -Be @('Gear', 'Sprocket', 'Cog', 'None')
         Select-Maml $get "command:parameters/command:parameter[maml:name='Name']/command:parameterValueGroup" | Should -HaveCount 0
     }
 
@@ -244,7 +244,7 @@ function Get-FakeWidget {
         [Alias('WidgetName')] [string[]]$Name,
         [Parameter(Mandatory, Position = 0, ParameterSetName = 'ById')] [int]$Id,
         [string]$Scope,
-        [ValidateSet('Gear', 'Sprocket', 'Cog')] [string]$Kind = 'Gear',
+        [ValidateSet('Gear', 'Sprocket', 'Cog', 'None')] [string]$Kind = 'Gear',
         [switch]$IncludeHidden
     )
 }
@@ -277,7 +277,7 @@ function Get-FakeWidget {
         $full | Should -Match 'Accept pipeline input\?\s+True \(ByValue, ByPropertyName\)'
         $full | Should -Match 'Example 2: Get hidden cogs by id'
         $full | Should -Match ([regex]::Escape('42, 43 | ForEach-Object { Get-FakeWidget -Id $_ -Scope Global -Kind Cog -IncludeHidden }'))
-        $full | Should -Match ([regex]::Escape('-Kind {Gear | Sprocket | Cog}'))
+        $full | Should -Match ([regex]::Escape('-Kind {Gear | Sprocket | Cog | None}'))
     }
 
     It 'Get-Help about_FakeWidgets shows the about topic' {

@@ -404,7 +404,8 @@ function Read-ParameterYaml {
 
 function Split-YamlList {
     param([string]$Value, [string]$Default)
-    $items = @("$Value" -split ',' | ForEach-Object Trim | Where-Object { $_ -and $_ -ne 'None' })
+    # 'None' alone means an empty list (Aliases: None); as one item of several it is a value (BiasMode's None).
+    $items = @(if ("$Value".Trim() -ne 'None') { "$Value" -split ',' | ForEach-Object Trim | Where-Object { $_ } })
     if ($items.Count -eq 0 -and $Default) { $Default } else { $items }
 }
 

@@ -17,6 +17,7 @@ namespace BackpropPS.Commands
         /// <summary>The files to read; wildcards are allowed.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
         public string[] Path { get; set; }
 
         /// <summary>The files to read, taken exactly as typed.</summary>
@@ -44,6 +45,11 @@ namespace BackpropPS.Commands
 
         private void Import(string path)
         {
+            if (Directory.Exists(path))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
+                    $"Expected a network file; '{path}' is a directory.", path));
+            }
             if (!File.Exists(path)) ThrowTerminatingError(NotFound(path, null));
             try
             {

@@ -39,7 +39,10 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>
-            WriteObject(Run(() => TrainingStep.Take(InputObject, NumericArgument.ToBatch(Input, nameof(Input)),
-                NumericArgument.ToBatch(Target, nameof(Target)), Loss, LearningRate), InputObject));
+            WriteObject(Run(() =>
+            {
+                var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
+                return TrainingStep.Take(InputObject, inputs, targets, Loss, LearningRate);
+            }, InputObject));
     }
 }

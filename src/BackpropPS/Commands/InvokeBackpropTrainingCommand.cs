@@ -170,8 +170,8 @@ namespace BackpropPS.Commands
             DataSchema schema;
             if (ParameterSetName == BatchSet)
             {
-                Matrix inputs = NumericArgument.ToBatch(Input, nameof(Input));
-                data = new Dataset(inputs, NumericArgument.ToTargets(Target, nameof(Target), inputs.Rows, Network.OutputSize));
+                var (inputs, targets) = NumericArgument.ToSamples(Input, Target, Network);
+                data = new Dataset(inputs, targets);
                 schema = Network.Schema;
             }
             else

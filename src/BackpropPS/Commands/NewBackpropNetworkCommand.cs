@@ -78,13 +78,15 @@ namespace BackpropPS.Commands
                 throw BackpropException.Argument("ActivationCountMismatch",
                     $"Expected one activation for all layers or one per layer ({count}); got {Activation.Length}.");
             }
-            if (Bias != null && Bias.Length != count)
+            // A one-layer network's biases may be typed as a plain list, one per neuron, as its weights are.
+            object[] layerBiases = count == 1 && Bias?.Length > 1 ? new object[] { Bias } : Bias;
+            if (layerBiases != null && layerBiases.Length != count)
             {
                 throw BackpropException.Argument("BiasCountMismatch",
-                    $"Expected one -Bias entry per layer ({count}): a number, an array or $null; got {Bias.Length}.");
+                    $"Expected one -Bias entry per layer ({count}): a number, an array or $null; got {layerBiases.Length}.");
             }
             return new Network(Enumerable.Range(0, count).Select(l =>
-                ToLayer(l, layerWeights[l], Activation[Activation.Length == 1 ? 0 : l])));
+                ToLayer(l, layerWeights[l], layerBiases?[l], Activation[Activation.Length == 1 ? 0 : l])));
         }
 
         // -Weight holds one matrix per layer. A lone matrix (rows of numbers) is a one-layer network, and a
@@ -96,10 +98,10 @@ namespace BackpropPS.Commands
             return items.Any(IsMatrix) ? items : new List<object> { Weight };
         }
 
-        private Layer ToLayer(int l, object layerWeights, Activation activation)
+        private static Layer ToLayer(int l, object layerWeights, object layerBias, Activation activation)
         {
-            Matrix weights = NumericArgument.ToBatch(layerWeights, nameof(Weight));
-            object bias = NumericArgument.Unwrap(Bias?[l]);
+            Matrix weights = NumericArgument.ToBatch(layerWeights, nameof(Weight), $"weight row of layer {l + 1}");
+            object bias = NumericArgument.Unwrap(layerBias);
             if (bias == null)
                 return new Layer(weights.Columns, weights.Rows, weights, new double[0], activation, BiasMode.None);
             if (NumericArgument.IsSequence(bias))

@@ -69,10 +69,12 @@ namespace BackpropPS.Commands
         {
             var settings = new GradientCheckSettings { RelativeTolerance = RelativeTolerance, AbsoluteTolerance = AbsoluteTolerance, StepSize = StepSize };
             var progress = new ProgressRecord(1, "Test-BackpropGradient", "Finite differences") { PercentComplete = 0 };
-            IReadOnlyList<GradientCheckResult> results = Run(() => GradientCheck.Compare(InputObject,
-                NumericArgument.ToBatch(Input, nameof(Input)), NumericArgument.ToBatch(Target, nameof(Target)), Loss,
-                Analytic == null ? null : AnalyticGradients(Analytic), settings,
-                (done, total) => Report(progress, done, total)), InputObject);
+            IReadOnlyList<GradientCheckResult> results = Run(() =>
+            {
+                var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
+                return GradientCheck.Compare(InputObject, inputs, targets, Loss, Analytic == null ? null : AnalyticGradients(Analytic),
+                    settings, (done, total) => Report(progress, done, total));
+            }, InputObject);
 
             if (Quiet) WriteObject(results.All(r => r.Pass));
             else WriteObject(results, enumerateCollection: true);

@@ -14,24 +14,35 @@ namespace BackpropPS.Internal
     /// </summary>
     internal static class NumericArgument
     {
-        public static Matrix ToBatch(object value, string parameterName)
+        /// <summary>One row, or one row per element when the elements are themselves lists; <paramref name="rowName"/> names a row in errors.</summary>
+        public static Matrix ToBatch(object value, string parameterName, string rowName = "sample")
         {
             value = Unwrap(value);
             if (value is Matrix matrix) return matrix;
             var items = Items(value);
             if (items.Count > 0 && items.All(IsSequence))
             {
-                var rows = items.Select((row, r) => Numbers(Items(row), parameterName, $"sample {r + 1}")).ToArray();
+                var rows = items.Select((row, r) => Numbers(Items(row), parameterName, $"{rowName} {r + 1}")).ToArray();
                 int width = rows[0].Length;
                 int ragged = Array.FindIndex(rows, row => row.Length != width);
                 if (ragged >= 0)
                 {
                     throw BackpropException.Argument("RaggedBatch",
-                        $"Every sample of -{parameterName} must have {width} values like the first; sample {ragged + 1} has {rows[ragged].Length}.");
+                        $"Every {rowName} of -{parameterName} must have {width} values like the first; {rowName} {ragged + 1} has {rows[ragged].Length}.");
                 }
                 return Matrix.FromRows(rows);
             }
-            return Matrix.FromRow(Numbers(items, parameterName, "the sample"));
+            return Matrix.FromRow(Numbers(items, parameterName, "the " + rowName));
+        }
+
+        /// <summary>
+        /// Inputs for a network of <paramref name="inputSize"/> inputs: as <see cref="ToBatch"/>, except that for
+        /// a network with one input a flat list (<c>-Input 1, 2, 3</c>) is one sample per value.
+        /// </summary>
+        public static Matrix ToInputs(object value, string parameterName, int inputSize)
+        {
+            Matrix inputs = ToBatch(value, parameterName);
+            return inputs.Rows == 1 && inputSize == 1 && inputs.Columns > 1 ? new Matrix(inputs.Columns, 1, inputs) : inputs;
         }
 
         /// <summary>
@@ -43,6 +54,13 @@ namespace BackpropPS.Internal
             Matrix targets = ToBatch(value, parameterName);
             return targets.Rows == 1 && samples > 1 && outputs == 1 && targets.Columns == samples
                 ? new Matrix(samples, 1, targets) : targets;
+        }
+
+        /// <summary>The -Input and -Target samples of a command that runs <paramref name="network"/> and checks its outputs.</summary>
+        public static (Matrix Inputs, Matrix Targets) ToSamples(object input, object target, Network network)
+        {
+            Matrix inputs = ToInputs(input, "Input", network.InputSize);
+            return (inputs, ToTargets(target, "Target", inputs.Rows, network.OutputSize));
         }
 
         /// <summary>Elements of a sequence, or the value itself as a one-element list.</summary>
