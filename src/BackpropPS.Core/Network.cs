@@ -32,12 +32,12 @@ namespace BackpropPS.Core
             if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != InputSize)
             {
                 throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The network takes {InputSize} inputs but its schema names {schema.InputColumns.Count} input columns.");
+                    $"The network takes {Wording.Count(InputSize, "input")} but its schema names {Wording.Count(schema.InputColumns.Count, "input column")}.");
             }
             if (schema.IsClassifier && schema.ClassLabels.Count != OutputSize)
             {
                 throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The network has {OutputSize} outputs but its schema names {schema.ClassLabels.Count} class labels.");
+                    $"The network has {Wording.Count(OutputSize, "output")} but its schema names {Wording.Count(schema.ClassLabels.Count, "class label")}.");
             }
             if (schema.Scaling != null && schema.Scaling.Mean.Count != InputSize)
             {
@@ -48,6 +48,12 @@ namespace BackpropPS.Core
 
         /// <summary>What the network was trained on (input columns, class labels, input scaling), or null.</summary>
         public DataSchema Schema { get; }
+
+        /// <summary>
+        /// The inputs as the first layer sees them: standardised with the schema's scaling when the network
+        /// was trained with one, otherwise unchanged.
+        /// </summary>
+        public Matrix PrepareInputs(Matrix inputs) => Schema?.Scaling == null ? inputs : Schema.Scaling.Apply(inputs);
 
         /// <summary>The same layers with another schema.</summary>
         public Network WithSchema(DataSchema schema) => new Network(Layers, schema);

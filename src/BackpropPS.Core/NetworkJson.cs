@@ -196,9 +196,10 @@ namespace BackpropPS.Core
                     throw Invalid(source, "schema.inputScale", "one positive number per entry of schema.inputMean");
                 scaling = new InputScaling(means, scales);
             }
+            string[] inputColumns = Strings("inputColumns"), targetColumns = Strings("targetColumns"), classLabels = Strings("classLabels");
             try
             {
-                return new DataSchema(Strings("inputColumns"), Strings("targetColumns"), Strings("classLabels"), scaling);
+                return new DataSchema(inputColumns, targetColumns, classLabels, scaling);
             }
             catch (BackpropException e)
             {

@@ -15,8 +15,8 @@ namespace BackpropPS
             ConfusionMatrix = confusionMatrix;
         }
 
-        /// <summary>Correct / Total.</summary>
-        public double Accuracy => Total == 0 ? 0.0 : (double)Correct / Total;
+        /// <summary>Correct / Total; none when no record could be measured.</summary>
+        public double? Accuracy => Total == 0 ? (double?)null : (double)Correct / Total;
 
         /// <summary>Records predicted right.</summary>
         public int Correct { get; }

@@ -37,5 +37,6 @@ public class SchemaJsonTests
         var e = Assert.Throws<BackpropException>(() => NetworkJson.Deserialize(json));
         Assert.Equal("InvalidNetworkFile", e.ErrorId);
         Assert.Contains(field, e.Message);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(e.Message, "field '"));
     }
 }

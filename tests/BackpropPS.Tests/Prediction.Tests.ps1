@@ -112,3 +112,30 @@ Describe 'Get-BackpropDataset' {
         Get-ErrorRecord { Get-BackpropDataset Mnist } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
     }
 }
+
+Describe 'A standardised network outside prediction' {
+    It 'scales its inputs in Invoke-BackpropForward as prediction does' {
+        $record = Import-Csv $irisPath | Select-Object -First 1
+        $predicted = $record | Invoke-BackpropPrediction -Network $trained
+        $raw = [double]$record.sepal_length, [double]$record.sepal_width, [double]$record.petal_length, [double]$record.petal_width
+        $fwd = $trained | Invoke-BackpropForward -Input $raw
+        $fwd.Output[0] | Should -Be $predicted.Probability_setosa
+        $fwd.Input[0] | Should -Not -Be $raw[0]
+    }
+}
+
+Describe 'Measuring nothing' {
+    It 'gives no accuracy rather than zero' {
+        $report = @() | Measure-BackpropAccuracy -Network $trained
+        $report.Total | Should -Be 0
+        $report.Accuracy | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Fixed data sets' {
+    It 'warn that -Count, -Noise and -Seed do not apply' {
+        $rows = Get-BackpropDataset Xor -Count 10 -WarningVariable warnings -WarningAction SilentlyContinue
+        $rows.Count | Should -Be 4
+        $warnings[0].Message | Should -BeLike 'Xor is a fixed data set; -Count apply to the generated sets*'
+    }
+}

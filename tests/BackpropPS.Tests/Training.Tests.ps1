@@ -211,3 +211,66 @@ Describe 'Bad training data' {
         Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 0 } 'InvalidEpochs' 'InvalidArgument'
     }
 }
+
+Describe 'Settings and pipelines that are easy to get wrong' {
+    BeforeAll {
+        $script:net = New-BackpropNetwork 2, 3, 1 -Seed 1
+    }
+
+    It 'names a setting that belongs to another optimizer' {
+        $e = Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Optimizer Adam -Nesterov } 'OptionNotForOptimizer' 'InvalidArgument'
+        $e.Exception.Message | Should -Be '-Nesterov belongs to -Optimizer Momentum; the optimizer is Adam.'
+        Get-ErrorRecord { Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Beta1 0.8 } 'OptionNotForOptimizer' 'InvalidArgument'
+    }
+
+    It 'names a network piped where records belong' {
+        Get-ErrorRecord { $net | Invoke-BackpropTraining -Network $net -TargetColumn label } 'NetworkPipedAsRecord' 'InvalidArgument'
+        Get-ErrorRecord { $net | Invoke-BackpropPrediction -Network $net -InputColumn a, b } 'NetworkPipedAsRecord' 'InvalidArgument'
+    }
+
+    It 'checks the checkpoint folder before the first epoch' {
+        $kept = [System.Collections.Generic.List[object]]::new()
+        Get-ErrorRecord {
+            Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 3 -CheckpointPath (Join-Path $TestDrive 'no/such/net.json') |
+                ForEach-Object { $kept.Add($_) }
+        } 'DirectoryNotFound' 'ObjectNotFound'
+        $kept.Count | Should -Be 0
+    }
+
+    It 'trains but writes no checkpoint with -WhatIf' {
+        $path = Join-Path $TestDrive 'whatif.json'
+        $run = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 3 -CheckpointPath $path -CheckpointInterval 1 -WhatIf
+        $run.Count | Should -Be 3
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'keeps the last finished epoch in the checkpoint when stopped' {
+        $path = Join-Path $TestDrive 'stopped.json'
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                param($Path)
+                Import-Module BackpropPS
+                $net = New-BackpropNetwork 2, 16, 16, 1 -Activation ReLU, ReLU, Sigmoid -Seed 1
+                Get-BackpropDataset Spiral -Count 400 | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 100000 -BatchSize 4 -CheckpointPath $Path -CheckpointInterval 100000
+            }).AddArgument($path)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $null = $ps.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($output.Count -lt 2 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 50 }
+        $ps.Stop()
+        $ps.Dispose()
+        $output.Count | Should -BeGreaterOrEqual 2
+        (Import-BackpropNetwork $path).Shape | Should -Be '2-16-16-1'
+    }
+
+    It 'explains a flat target list of the wrong length' {
+        $e = Get-ErrorRecord { Invoke-BackpropTraining -Network $net -Input @(0, 0), @(1, 1) -Target 0, 1, 1 } 'BatchSizeMismatch' 'InvalidArgument'
+        $e.Exception.Message | Should -Be 'Expected one target per input sample (2); got a list of 3 values.'
+    }
+
+    It 'takes the columns of hashtable records in a fixed order' {
+        $records = @{ b = 1; a = 0; label = 1 }, @{ b = 0; a = 1; label = 1 }
+        $run = $records | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 1
+        $run[0].Network.Schema.InputColumns | Should -Be 'a', 'b'
+    }
+}

@@ -44,38 +44,14 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;
-            string path = FileSystemPaths.ForWriting(this, typed);
-            if (_written != null && string.Equals(_written, path, StringComparison.Ordinal))
+            if (_written != null && string.Equals(_written, FileSystemPaths.ForWriting(this, typed), StringComparison.Ordinal))
             {
                 ThrowTerminatingError(ErrorRecords.Create("MultipleNetworksForOneFile", ErrorCategory.InvalidOperation,
-                    $"A network file holds one network; a second network was piped to '{path}'.", InputObject));
+                    $"A network file holds one network; a second network was piped to '{_written}'.", InputObject));
             }
-            if (Directory.Exists(path))
-            {
-                ThrowTerminatingError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
-                    $"Expected a file path; '{path}' is a directory.", typed));
-            }
-            if (File.Exists(path) && !Force)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("NetworkFileExists", ErrorCategory.ResourceExists,
-                    $"The file '{path}' already exists. Use -Force to replace it.", path));
-            }
-            if (!Directory.Exists(System.IO.Path.GetDirectoryName(path)))
-            {
-                ThrowTerminatingError(ErrorRecords.Create("DirectoryNotFound", ErrorCategory.ObjectNotFound,
-                    $"The folder of '{path}' does not exist.", path));
-            }
+            string path = ExportFile.Prepare(this, typed, Force, "NetworkFileExists");
             if (!ShouldProcess(path, "Export network " + InputObject.Shape)) return;
-
-            try
-            {
-                AtomicFile.Write(path, writer => NetworkJson.Write(InputObject, writer));
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("NetworkFileWriteFailed", ErrorCategory.WriteError,
-                    $"Could not write '{path}': {e.Message}", path, e));
-            }
+            ExportFile.Write(this, path, writer => NetworkJson.Write(InputObject, writer), "NetworkFileWriteFailed", path);
             _written = path;
             if (PassThru) WriteObject(new FileInfo(path));
         }

@@ -1,6 +1,5 @@
-using System;
-using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Core.Training;
@@ -32,6 +31,12 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (Name == DatasetName.Iris || Name == DatasetName.Xor)
+            {
+                string[] ignored = new[] { nameof(Count), nameof(Noise), nameof(Seed) }.Where(MyInvocation.BoundParameters.ContainsKey).ToArray();
+                if (ignored.Length > 0)
+                    WriteWarning($"{Name} is a fixed data set; {string.Join(", ", ignored.Select(p => "-" + p))} apply to the generated sets Circle, Spiral, Gauss and Moons.");
+            }
             if (Name == DatasetName.Iris)
             {
                 WriteIris();

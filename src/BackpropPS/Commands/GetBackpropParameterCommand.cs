@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Training;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -15,24 +16,32 @@ namespace BackpropPS.Commands
     [OutputType(typeof(NetworkParameter), typeof(ParameterTrace))]
     public sealed class GetBackpropParameterCommand : BackpropCmdlet
     {
-        /// <summary>A network, a forward pass (its network), a gradient (values and gradients) or a training step.</summary>
+        /// <summary>
+        /// Networks, forward passes (their network), gradients (values and gradients), training steps or
+        /// epoch rows (the network after the epoch).
+        /// </summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [ValidateNotNull]
-        public PSObject InputObject { get; set; }
+        public PSObject[] InputObject { get; set; }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            object value = InputObject.BaseObject;
+            foreach (PSObject item in InputObject) Write(item?.BaseObject);
+        }
+
+        private void Write(object value)
+        {
             switch (value)
             {
                 case Network network: WriteObject(Rows(network, null), enumerateCollection: true); break;
                 case ForwardPass forward: WriteObject(Rows(forward.Network, null), enumerateCollection: true); break;
                 case Gradient gradient: WriteObject(Rows(gradient.Network, gradient), enumerateCollection: true); break;
                 case TrainingStep step: WriteObject(step.Trace, enumerateCollection: true); break;
+                case EpochResult epoch: WriteObject(Rows(epoch.Network, null), enumerateCollection: true); break;
                 default:
                     WriteError(ErrorRecords.Create("UnsupportedInputObject", ErrorCategory.InvalidType,
-                        $"Expected a network, a forward pass, a gradient or a training step; got {value?.GetType().FullName ?? "$null"}.", value));
+                        $"Expected a network, a forward pass, a gradient, a training step or an epoch row; got {value?.GetType().FullName ?? "$null"}.", value));
                     break;
             }
         }

@@ -38,6 +38,8 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
+            if (misplaced != null) ThrowTerminatingError(misplaced);
             _row++;
             try
             {

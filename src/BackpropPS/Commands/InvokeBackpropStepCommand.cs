@@ -42,7 +42,7 @@ namespace BackpropPS.Commands
             WriteObject(Run(() =>
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
-                return TrainingStep.Take(InputObject, inputs, targets, Loss, LearningRate);
+                return TrainingStep.Take(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, LearningRate);
             }, InputObject));
     }
 }

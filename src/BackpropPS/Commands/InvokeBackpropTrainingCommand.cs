@@ -11,7 +11,7 @@ using BackpropPS.Internal;
 namespace BackpropPS.Commands
 {
     /// <summary>Trains a network for many epochs on records or numeric batches, emitting one row per epoch.</summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BackpropTraining", DefaultParameterSetName = RecordSet)]
+    [Cmdlet(VerbsLifecycle.Invoke, "BackpropTraining", DefaultParameterSetName = RecordSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(EpochResult))]
     public sealed class InvokeBackpropTrainingCommand : BackpropCmdlet
     {
@@ -131,38 +131,64 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (ParameterSetName == RecordSet) _records.Add(InputObject);
+            if (ParameterSetName != RecordSet) return;
+            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
+            if (misplaced != null) ThrowTerminatingError(misplaced);
+            _records.Add(InputObject);
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            string checkpoint = CheckpointPath == null ? null : FileSystemPaths.ForWriting(this, CheckpointPath);
-            if (checkpoint != null && File.Exists(checkpoint) && !Force)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("CheckpointFileExists", ErrorCategory.ResourceExists,
-                    $"The checkpoint file '{checkpoint}' already exists. Use -Force to replace it.", checkpoint));
-            }
+            EnsureOptionsFitTheOptimizer();
+            // Checked before training, so that a bad path does not surface only at the first checkpoint.
+            string checkpoint = CheckpointPath == null ? null : ExportFile.Prepare(this, CheckpointPath, Force, "CheckpointFileExists");
+            if (checkpoint != null && !ShouldProcess(checkpoint, "Write checkpoints of the network")) checkpoint = null;
             var (network, training, validation, options) = Run(Prepare, Network);
             IEnumerator<EpochResult> epochs = Run(() => Trainer.Train(network, training, validation, options, _stop.Token), Network).GetEnumerator();
             var progress = new ProgressRecord(1, $"Training {network.Shape}", "Starting");
             var throttle = Stopwatch.StartNew();
-            EpochResult last = null;
-            while (Run(epochs.MoveNext, last?.Epoch))
+            EpochResult last = null, saved = null;
+            try
             {
-                last = epochs.Current;
-                WriteVerbose(Describe(last));
-                if (throttle.ElapsedMilliseconds >= 250 || last.Epoch == options.Epochs) { Report(progress, last, options.Epochs); throttle.Restart(); }
-                if (checkpoint != null && last.Epoch % CheckpointInterval == 0) Save(checkpoint, last);
-                WriteObject(last);
+                while (Run(epochs.MoveNext, last?.Epoch))
+                {
+                    last = epochs.Current;
+                    WriteVerbose(Describe(last));
+                    if (throttle.ElapsedMilliseconds >= 250 || last.Epoch == options.Epochs) { Report(progress, last, options.Epochs); throttle.Restart(); }
+                    if (checkpoint != null && last.Epoch % CheckpointInterval == 0) saved = Save(checkpoint, last);
+                    WriteObject(last);
+                }
             }
-            if (checkpoint != null && last != null && last.Epoch % CheckpointInterval != 0) Save(checkpoint, last);
+            finally
+            {
+                // After the last epoch, or when stopped (Ctrl+C) or failed: the last finished epoch is kept on disk too.
+                if (checkpoint != null && last != null && saved != last) Save(checkpoint, last);
+            }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
         }
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
+
+        // A setting of another optimizer is more likely a mistake than a wish: say so rather than ignore it.
+        private void EnsureOptionsFitTheOptimizer()
+        {
+            var belongs = new Dictionary<string, OptimizerKind>
+            {
+                [nameof(Momentum)] = OptimizerKind.Momentum, [nameof(Nesterov)] = OptimizerKind.Momentum,
+                [nameof(Beta1)] = OptimizerKind.Adam, [nameof(Beta2)] = OptimizerKind.Adam, [nameof(Epsilon)] = OptimizerKind.Adam,
+            };
+            foreach (var pair in belongs)
+            {
+                if (MyInvocation.BoundParameters.ContainsKey(pair.Key) && Optimizer != pair.Value)
+                {
+                    ThrowTerminatingError(ErrorRecords.Create("OptionNotForOptimizer", ErrorCategory.InvalidArgument,
+                        $"-{pair.Key} belongs to -Optimizer {pair.Value}; the optimizer is {Optimizer}.", pair.Key));
+                }
+            }
+        }
 
         private (Network, Dataset, Dataset, TrainingOptions) Prepare()
         {
@@ -217,18 +243,11 @@ namespace BackpropPS.Commands
             WriteProgress(progress);
         }
 
-        private void Save(string path, EpochResult epoch)
+        private EpochResult Save(string path, EpochResult epoch)
         {
-            try
-            {
-                AtomicFile.Write(path, writer => NetworkJson.Write(epoch.Network, writer));
-                WriteVerbose($"Checkpoint of epoch {epoch.Epoch} written to {path}.");
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("CheckpointWriteFailed", ErrorCategory.WriteError,
-                    $"Could not write the checkpoint '{path}' after epoch {epoch.Epoch}: {e.Message}", path, e));
-            }
+            ExportFile.Write(this, path, writer => NetworkJson.Write(epoch.Network, writer), "CheckpointWriteFailed", path);
+            if (!Stopping) WriteVerbose($"Checkpoint of epoch {epoch.Epoch} written to {path}.");
+            return epoch;
         }
 
         private static string Describe(EpochResult e) =>

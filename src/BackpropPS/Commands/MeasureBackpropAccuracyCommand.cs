@@ -46,7 +46,7 @@ namespace BackpropPS.Commands
             if (_labels == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("NotAClassifier", ErrorCategory.InvalidOperation,
-                    $"Expected a classifier (trained on class labels) or a single yes/no output; the network has {Network.OutputSize} numeric outputs.", Network));
+                    $"Expected a classifier (trained on class labels) or a single yes/no output; the network has {Wording.Count(Network.OutputSize, "numeric output")}.", Network));
             }
             _target = TargetColumn ?? (schema != null && schema.TargetColumns.Count == 1 ? schema.TargetColumns[0] : null);
             if (_target == null)
@@ -60,6 +60,8 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
+            if (misplaced != null) ThrowTerminatingError(misplaced);
             _row++;
             try
             {

@@ -72,7 +72,7 @@ namespace BackpropPS.Commands
             IReadOnlyList<GradientCheckResult> results = Run(() =>
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
-                return GradientCheck.Compare(InputObject, inputs, targets, Loss, Analytic == null ? null : AnalyticGradients(Analytic),
+                return GradientCheck.Compare(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, Analytic == null ? null : AnalyticGradients(Analytic),
                     settings, (done, total) => Report(progress, done, total));
             }, InputObject);
 

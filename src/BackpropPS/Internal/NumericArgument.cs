@@ -52,8 +52,13 @@ namespace BackpropPS.Internal
         public static Matrix ToTargets(object value, string parameterName, int samples, int outputs)
         {
             Matrix targets = ToBatch(value, parameterName);
-            return targets.Rows == 1 && samples > 1 && outputs == 1 && targets.Columns == samples
-                ? new Matrix(samples, 1, targets) : targets;
+            if (targets.Rows != 1 || samples == 1 || outputs != 1) return targets;
+            if (targets.Columns != samples)
+            {
+                throw BackpropException.Argument("BatchSizeMismatch",
+                    $"Expected one target per input sample ({samples}); got a list of {targets.Columns} values.");
+            }
+            return new Matrix(samples, 1, targets);
         }
 
         /// <summary>The -Input and -Target samples of a command that runs <paramref name="network"/> and checks its outputs.</summary>

@@ -41,7 +41,7 @@ namespace BackpropPS.Internal
                 if (targetColumns.Count != network.OutputSize)
                 {
                     throw BackpropException.Argument("TargetSizeMismatch",
-                        $"The network has {network.OutputSize} outputs; got {targetColumns.Count} target columns ({string.Join(", ", targetColumns)}).");
+                        $"The network has {Wording.Count(network.OutputSize, "output")}; got {Wording.Count(targetColumns.Count, "target column")} ({string.Join(", ", targetColumns)}).");
                 }
                 return (new Dataset(inputs, RecordReader.Numbers(records, targetColumns)), new DataSchema(inputColumns, targetColumns));
             }
@@ -54,7 +54,7 @@ namespace BackpropPS.Internal
             if (labels.Count != network.OutputSize)
             {
                 throw BackpropException.Argument("ClassCountMismatch",
-                    $"Column '{column}' has {labels.Count} labels ({string.Join(", ", labels)}); the network has {network.OutputSize} outputs, one per label.");
+                    $"Column '{column}' has {Wording.Count(labels.Count, "label")} ({string.Join(", ", labels)}); the network has {Wording.Count(network.OutputSize, "output")}, one per label.");
             }
             var oneHot = new double[records.Count * labels.Count];
             for (int r = 0; r < cells.Length; r++) oneHot[r * labels.Count + LabelIndex(labels, cells[r], column, r + 1)] = 1.0;

@@ -35,8 +35,7 @@ namespace BackpropPS.Internal
         public double[] Predict(PSObject record, int row)
         {
             Matrix input = Matrix.FromRow(InputColumns.Select(c => RecordReader.Number(record, c, row)).ToArray());
-            if (Schema?.Scaling != null) input = Schema.Scaling.Apply(input);
-            return Backpropagation.Forward(_network, input).Output.ToArray();
+            return Backpropagation.Forward(_network, _network.PrepareInputs(input)).Output.ToArray();
         }
 
         /// <summary>

@@ -13,11 +13,26 @@ namespace BackpropPS.Internal
     /// </summary>
     internal static class RecordReader
     {
-        /// <summary>The record's properties in order; the keys of a hashtable.</summary>
-        public static IEnumerable<string> ColumnNames(PSObject record) =>
-            record.BaseObject is IDictionary dictionary
-                ? dictionary.Keys.Cast<object>().Select(k => k.ToString())
-                : record.Properties.Select(p => p.Name);
+        /// <summary>
+        /// A network piped where records are expected (<c>$net | Invoke-BackpropPrediction</c>) is a mistake
+        /// worth naming: the <c>NetworkPipedAsRecord</c> error.
+        /// </summary>
+        public static ErrorRecord NetworkPipedAsRecord(PSObject record) =>
+            record.BaseObject is Network
+                ? ErrorRecords.Create("NetworkPipedAsRecord", ErrorCategory.InvalidArgument,
+                    "Expected records through the pipeline; got a network. Give the network with -Network and pipe the records.", record)
+                : null;
+
+        /// <summary>
+        /// The record's properties in order; the keys of a dictionary, sorted when the dictionary has no order
+        /// of its own (a Hashtable), so that the same records always give the same columns.
+        /// </summary>
+        public static IEnumerable<string> ColumnNames(PSObject record)
+        {
+            if (!(record.BaseObject is IDictionary dictionary)) return record.Properties.Select(p => p.Name);
+            var keys = dictionary.Keys.Cast<object>().Select(k => k.ToString());
+            return dictionary is Hashtable ? keys.OrderBy(k => k, System.StringComparer.Ordinal) : keys;
+        }
 
         /// <summary>True when the record has the column (names are case-insensitive, as in PowerShell).</summary>
         public static bool HasColumn(PSObject record, string column) =>
