@@ -9,7 +9,8 @@
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
     Package  builds and zips out/BackpropPS into out/BackpropPS-<version>.zip.
-    Bench    runs the BenchmarkDotNet project (Release).
+    Bench    runs the BenchmarkDotNet project (Release); further arguments go to BenchmarkDotNet,
+             e.g. `dotnet pwsh ./build.ps1 Bench --filter '*Epoch*' --job short`.
     Clean    removes out/ and every bin/ and obj/.
 
 .EXAMPLE
@@ -24,8 +25,9 @@ param(
     [ValidateSet('Debug', 'Release')]
     [string] $Configuration = 'Release',
 
-    # Extra arguments for Bench, passed to BenchmarkDotNet (e.g. '--filter', '*Seed*').
-    [string[]] $BenchmarkArguments = @('--filter', '*')
+    # The rest of the command line goes to BenchmarkDotNet with Bench, e.g. `Bench --filter *Seed* --job short`.
+    [Parameter(ValueFromRemainingArguments)]
+    [string[]] $BenchmarkArguments
 )
 
 $ErrorActionPreference = 'Stop'
@@ -125,7 +127,11 @@ function Invoke-Package {
 }
 
 function Invoke-Bench {
-    Invoke-Native dotnet (@('run', '-c', 'Release', '--project', (Join-Path $root 'tests/BackpropPS.Benchmarks'), '--') + $BenchmarkArguments)
+    $arguments = if ($BenchmarkArguments) { $BenchmarkArguments } else { @('--filter', '*') }
+    # Start-Process, because pwsh on Unix expands a '*' passed to a native command as a file pattern.
+    $run = Start-Process dotnet -NoNewWindow -Wait -PassThru -ArgumentList (@('run', '-c', 'Release', '--project',
+            (Join-Path $root 'tests/BackpropPS.Benchmarks'), '--') + ($arguments | ForEach-Object { '"' + $_ + '"' }))
+    if ($run.ExitCode -ne 0) { throw "The benchmarks failed with exit code $($run.ExitCode)." }
 }
 
 function Invoke-Clean {

@@ -13,7 +13,7 @@ namespace BackpropPS.Commands
     /// <summary>Trains a network for many epochs on records or numeric batches, emitting one row per epoch.</summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BackpropTraining", DefaultParameterSetName = RecordSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(EpochResult))]
-    public sealed class InvokeBackpropTrainingCommand : BackpropCmdlet
+    public sealed class InvokeBackpropTrainingCommand : BackpropCmdlet, IDisposable
     {
         private const string RecordSet = "Record";
         private const string BatchSet = "Batch";
@@ -171,6 +171,9 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void StopProcessing() => _stop.Cancel();
+
+        /// <inheritdoc />
+        public void Dispose() => _stop.Dispose();
 
         // A setting of another optimizer is more likely a mistake than a wish: say so rather than ignore it.
         private void EnsureOptionsFitTheOptimizer()
