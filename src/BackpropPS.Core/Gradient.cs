@@ -20,7 +20,7 @@ namespace BackpropPS.Core
             WeightGradient = weightGradient;
             BiasGradient = biasGradient;
             double sum = 0.0;
-            foreach (double v in sampleLoss) sum += v;
+            foreach (double v in sampleLoss.Data) sum += v;
             Loss = sum / sampleLoss.Count;
         }
 

@@ -92,7 +92,12 @@ namespace BackpropPS.Core
         public double[][] ToRows() => Enumerable.Range(0, Rows).Select(GetRow).ToArray();
 
         /// <summary>True when every value is finite (no NaN, no infinity).</summary>
-        public bool IsFinite() => Data.All(v => !double.IsNaN(v) && !double.IsInfinity(v));
+        public bool IsFinite()
+        {
+            // A plain loop: this runs on every input and target of every pass.
+            foreach (double v in Data) if (double.IsNaN(v) || double.IsInfinity(v)) return false;
+            return true;
+        }
 
         /// <inheritdoc />
         public IEnumerator<double> GetEnumerator() => ((IEnumerable<double>)Data).GetEnumerator();
