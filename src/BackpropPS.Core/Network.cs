@@ -34,7 +34,7 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument("SchemaSizeMismatch",
                     $"The network takes {Wording.Count(InputSize, "input")} but its schema names {Wording.Count(schema.InputColumns.Count, "input column")}.");
             }
-            if (schema.IsClassifier && schema.ClassLabels.Count != OutputSize)
+            if (!schema.FitsOutputs(OutputSize))
             {
                 throw BackpropException.Argument("SchemaSizeMismatch",
                     $"The network has {Wording.Count(OutputSize, "output")} but its schema names {Wording.Count(schema.ClassLabels.Count, "class label")}.");

@@ -23,6 +23,16 @@ public class SchemaJsonTests
     }
 
     [Fact]
+    public void OneOutputMayCarryTwoLabelsButNotThree()
+    {
+        var single = NetworkFactory.Random(new[] { 2, 1 }, new[] { Activation.Sigmoid }, BiasMode.PerNeuron, Initialization.Auto, 1);
+        var binary = single.WithSchema(new DataSchema(new[] { "a", "b" }, new[] { "y" }, new[] { "no", "yes" }));
+        Assert.Equal(new[] { "no", "yes" }, NetworkJson.Deserialize(NetworkJson.Serialize(binary)).Schema.ClassLabels);
+        var e = Assert.Throws<BackpropException>(() => single.WithSchema(new DataSchema(new[] { "a", "b" }, new[] { "y" }, new[] { "x", "y", "z" })));
+        Assert.Equal("SchemaSizeMismatch", e.ErrorId);
+    }
+
+    [Fact]
     public void ANetworkWithoutSchemaWritesNone() =>
         Assert.DoesNotContain("schema", NetworkJson.Serialize(NetworkFactory.StepByStep()));
 

@@ -139,3 +139,42 @@ Describe 'Fixed data sets' {
         $warnings[0].Message | Should -BeLike 'Xor is a fixed data set; -Count apply to the generated sets*'
     }
 }
+
+Describe 'Two labels and one sigmoid output' {
+    BeforeAll {
+        # The moons, labelled in words: the first label in ordinal order is 0, the second 1.
+        $script:moons = Get-BackpropDataset Moons -Count 80 -Noise 0.05 -Seed 1 |
+            Select-Object x1, x2, @{ Name = 'side'; Expression = { if ($_.label -eq 1) { 'upper' } else { 'lower' } } }
+        $net = New-BackpropNetwork 2, 8, 1 -Activation Tanh, Sigmoid -Seed 1
+        $script:binary = ($moons | Invoke-BackpropTraining -Network $net -TargetColumn side -Loss BinaryCrossEntropy `
+                -Optimizer Adam -LearningRate 0.05 -Epochs 200 -BatchSize 16 -Seed 1)[-1].Network
+    }
+
+    It 'trains a one-output network on two text labels' {
+        $binary.Schema.ClassLabels | Should -Be 'lower', 'upper'
+        $binary.OutputSize | Should -Be 1
+    }
+
+    It 'predicts the labels, with a probability for each that sums to 1' {
+        $rows = $moons | Invoke-BackpropPrediction -Network $binary
+        $rows[0].Predicted | Should -BeIn 'lower', 'upper'
+        Assert-Close ($rows[0].Probability_lower + $rows[0].Probability_upper) 1 1e-15
+        ($rows | Where-Object Correct).Count / $rows.Count | Should -BeGreaterThan 0.9
+        ($rows | Where-Object { ($_.Probability_upper -ge 0.5) -ne ($_.Predicted -eq 'upper') }) | Should -BeNullOrEmpty
+    }
+
+    It 'measures the accuracy with a two-by-two confusion matrix, after a round trip through a file' {
+        $path = Join-Path $TestDrive 'binary.json'
+        $binary | Export-BackpropNetwork -Path $path
+        $report = $moons | Measure-BackpropAccuracy -Network (Import-BackpropNetwork $path)
+        $report.Total | Should -Be 80
+        $report.ConfusionMatrix.Actual | Should -Be 'lower', 'upper'
+        $report.Accuracy | Should -BeGreaterThan 0.9
+    }
+
+    It 'refuses three labels for one output' {
+        $net = New-BackpropNetwork 4, 3, 1 -Seed 1
+        $e = Get-ErrorRecord { Import-Csv $irisPath | Invoke-BackpropTraining -Network $net -TargetColumn species } 'ClassCountMismatch' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*3 labels*1 output:*two labels*'
+    }
+}

@@ -42,6 +42,13 @@ namespace BackpropPS.Core.Training
         /// <summary>True when the outputs are class probabilities for <see cref="ClassLabels"/>.</summary>
         public bool IsClassifier => ClassLabels.Count > 0;
 
+        /// <summary>
+        /// True when the network's outputs fit the labels: one output per label, or one output for two labels
+        /// (the probability of the second, as a single sigmoid output gives).
+        /// </summary>
+        public bool FitsOutputs(int outputs) =>
+            !IsClassifier || ClassLabels.Count == outputs || (outputs == 1 && ClassLabels.Count == 2);
+
         /// <summary>The input scaling applied before the first layer, or null.</summary>
         public InputScaling Scaling { get; }
     }

@@ -69,7 +69,8 @@ namespace BackpropPS.Commands
                     RecordDataset.LabelIndex(schema.ClassLabels, actual, target, row);
                     added.Add(new PSNoteProperty("Correct", actual == predicted));
                 }
-                for (int k = 0; k < output.Length; k++) added.Add(new PSNoteProperty("Probability_" + schema.ClassLabels[k], output[k]));
+                double[] probabilities = _predictor.Probabilities(output);
+                for (int k = 0; k < probabilities.Length; k++) added.Add(new PSNoteProperty("Probability_" + schema.ClassLabels[k], probabilities[k]));
             }
             else if (output.Length == 1)
             {

@@ -9,7 +9,8 @@ namespace BackpropPS.Internal
 {
     /// <summary>
     /// Turns records into a data set for a network. One target column of labels (text, or any single
-    /// column when the network has several outputs) becomes one-hot targets, one output per label.
+    /// column when the network has several outputs) becomes one-hot targets, one output per label; with
+    /// one output and two labels, the target is 1 for the second label and 0 for the first.
     /// </summary>
     internal static class RecordDataset
     {
@@ -51,15 +52,23 @@ namespace BackpropPS.Internal
             IReadOnlyList<string> labels = known?.IsClassifier == true
                 ? known.ClassLabels
                 : cells.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
-            if (labels.Count != network.OutputSize)
+            var schema = new DataSchema(inputColumns, targetColumns, labels);
+            if (!schema.FitsOutputs(network.OutputSize))
             {
                 throw BackpropException.Argument("ClassCountMismatch",
-                    $"Column '{column}' has {Wording.Count(labels.Count, "label")} ({string.Join(", ", labels)}); the network has {Wording.Count(network.OutputSize, "output")}, one per label.");
+                    $"Column '{column}' has {Wording.Count(labels.Count, "label")} ({string.Join(", ", labels)}); the network has {Wording.Count(network.OutputSize, "output")}: " +
+                    "one per label, or one output for two labels.");
             }
-            var oneHot = new double[records.Count * labels.Count];
-            for (int r = 0; r < cells.Length; r++) oneHot[r * labels.Count + LabelIndex(labels, cells[r], column, r + 1)] = 1.0;
-            return (new Dataset(inputs, new Matrix(records.Count, labels.Count, oneHot)),
-                new DataSchema(inputColumns, targetColumns, labels));
+            // One output for two labels is the probability of the second; otherwise the targets are one-hot.
+            int width = network.OutputSize;
+            var targets = new double[records.Count * width];
+            for (int r = 0; r < cells.Length; r++)
+            {
+                int index = LabelIndex(labels, cells[r], column, r + 1);
+                if (width == 1) targets[r] = index;
+                else targets[r * width + index] = 1.0;
+            }
+            return (new Dataset(inputs, new Matrix(records.Count, width, targets)), schema);
         }
 
         /// <summary>The output a label belongs to; a label the network never saw is an <c>UnknownLabel</c> error.</summary>

@@ -38,13 +38,19 @@ namespace BackpropPS.Internal
             return Backpropagation.Forward(_network, _network.PrepareInputs(input)).Output.ToArray();
         }
 
+        /// <summary>Each class label's probability, in label order (one output p for two labels: 1 - p and p).</summary>
+        public double[] Probabilities(double[] output) =>
+            output.Length == 1 && Schema.ClassLabels.Count == 2 ? new[] { 1.0 - output[0], output[0] } : output;
+
         /// <summary>
-        /// The predicted label: the class with the largest probability for a classifier, "1" or "0" for a
-        /// single output read as yes/no; null for other regressions.
+        /// The predicted label: the class with the largest probability for a classifier (for one output and two
+        /// labels, the second when the output is at least 0.5), "1" or "0" for a single numeric output read as
+        /// yes/no; null for other regressions.
         /// </summary>
         public string Label(double[] output)
         {
-            if (Schema?.IsClassifier == true) return Schema.ClassLabels[Accuracy.ArgMax(Matrix.FromRow(output), 0)];
+            if (Schema?.IsClassifier == true)
+                return Schema.ClassLabels[output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Accuracy.ArgMax(Matrix.FromRow(output), 0)];
             return output.Length == 1 ? (output[0] >= 0.5 ? "1" : "0") : null;
         }
     }
