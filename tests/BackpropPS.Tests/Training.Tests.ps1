@@ -274,3 +274,22 @@ Describe 'Settings and pipelines that are easy to get wrong' {
         $run[0].Network.Schema.InputColumns | Should -Be 'a', 'b'
     }
 }
+
+Describe 'Progress' {
+    It 'shows the epoch, the loss and the time left, and completes' {
+        $ps = [powershell]::Create()
+        $null = $ps.AddScript({
+                Import-Module BackpropPS
+                $net = New-BackpropNetwork 2, 3, 1 -Seed 1
+                Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 5
+            })
+        $null = $ps.Invoke()
+        $records = @($ps.Streams.Progress)
+        $ps.Dispose()
+        $records.Count | Should -BeGreaterThan 1
+        $records[0].Activity | Should -Be 'Training 2-3-1'
+        ($records | Where-Object StatusDescription -like 'Epoch 5 of 5, loss *') | Should -Not -BeNullOrEmpty
+        ($records | Where-Object PercentComplete -eq 100) | Should -Not -BeNullOrEmpty
+        $records[-1].RecordType | Should -Be 'Completed'
+    }
+}
