@@ -4,7 +4,7 @@
 
 .DESCRIPTION
     Build    compiles the solution and assembles the importable module in out/BackpropPS
-             (manifest, format file, DLLs, generated help).
+             (manifest, root module, format file, the net8.0 and netstandard2.0 DLLs, generated help).
     Test     builds, runs every xunit and Pester test, and ends with "Tests: N passed, M failed".
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
@@ -37,8 +37,12 @@ $root = $PSScriptRoot
 $out = Join-Path $root 'out'
 $moduleOut = Join-Path $out 'BackpropPS'
 $pesterVersion = '5.7.1'
-# The module's own files; anything else in bin/ (such as reference assemblies) stays out.
-$moduleAssemblies = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
+# The module's own files per build; anything else in bin/ (such as reference assemblies) stays out.
+# BackpropPS.psm1 loads one folder: net8.0 on PowerShell 7.4 and later, netstandard2.0 elsewhere.
+$moduleAssemblies = @{
+    'net8.0'         = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
+    'netstandard2.0' = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Numerics.Vectors.dll'
+}
 
 function Invoke-Native {
     # Runs a native command and stops the build when it fails.
@@ -58,8 +62,11 @@ function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $root 'BackpropPS.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
     if (Test-Path $moduleOut) { Remove-Item -Recurse -Force $moduleOut }
     New-Item -ItemType Directory -Force -Path $moduleOut | Out-Null
-    $bin = Join-Path $root "src/BackpropPS/bin/$Configuration/netstandard2.0"
-    foreach ($file in $moduleAssemblies) { Copy-Item (Join-Path $bin $file) $moduleOut }
+    foreach ($framework in $moduleAssemblies.Keys) {
+        $bin = Join-Path $root "src/BackpropPS/bin/$Configuration/$framework"
+        $folder = New-Item -ItemType Directory -Force -Path (Join-Path $moduleOut $framework)
+        foreach ($file in $moduleAssemblies[$framework]) { Copy-Item (Join-Path $bin $file) $folder }
+    }
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
     Invoke-Docs
     Write-Host "Module assembled in $moduleOut"

@@ -1,5 +1,5 @@
 @{
-    RootModule           = 'BackpropPS.dll'
+    RootModule           = 'BackpropPS.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = 'ada91a0d-9d79-460c-92c3-040fc63f105f'
     Author               = 'BackpropPS contributors'

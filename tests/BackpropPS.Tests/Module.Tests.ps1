@@ -15,14 +15,26 @@ Describe 'The BackpropPS module' {
         @($module.ExportedCmdlets.Keys | Sort-Object) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
     }
 
-    It 'runs on Windows PowerShell and PowerShell 7' {
+    It 'runs on Windows PowerShell and PowerShell 7 through one root module' {
         $manifest.CompatiblePSEditions | Should -Be 'Desktop', 'Core'
-        $manifest.RootModule | Should -Be 'BackpropPS.dll'
+        $manifest.RootModule | Should -Be 'BackpropPS.psm1'
     }
 
-    It 'ships its DLLs and no PowerShell reference assembly' {
-        (Get-ChildItem $module.ModuleBase -Filter *.dll).Name | Sort-Object |
+    It 'ships both builds with their DLLs and no PowerShell reference assembly' {
+        (Get-ChildItem $module.ModuleBase -Filter *.dll).Name | Should -BeNullOrEmpty
+        (Get-ChildItem (Join-Path $module.ModuleBase 'net8.0') -Filter *.dll).Name | Sort-Object |
             Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
+        (Get-ChildItem (Join-Path $module.ModuleBase 'netstandard2.0') -Filter *.dll).Name | Sort-Object |
+            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Numerics.Vectors.dll'
+    }
+
+    It 'loads the net8.0 build in PowerShell 7.4 and later' {
+        (Get-Command New-BackpropNetwork).DLL | Should -Be (Join-Path $module.ModuleBase 'net8.0' 'BackpropPS.dll')
+        [BackpropPS.Core.Network].Assembly.Location | Should -Be (Join-Path $module.ModuleBase 'net8.0' 'BackpropPS.Core.dll')
+    }
+
+    It 'finds the help of cmdlets that live in a build folder' {
+        (Get-Help New-BackpropNetwork).Description | Should -Not -BeNullOrEmpty
     }
 
     It 'shares PowerShell''s own Newtonsoft.Json rather than loading a second copy' {

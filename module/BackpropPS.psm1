@@ -1,0 +1,5 @@
+# Loads the build of BackpropPS that fits the running PowerShell, the way Pester and ML.NET pick theirs:
+# net8.0 (AVX2 and FMA through System.Runtime.Intrinsics) on PowerShell 7.4 and later, which run on .NET 8
+# or newer; netstandard2.0 (System.Numerics.Vector<T>) on Windows PowerShell 5.1 and older PowerShell 7.
+$framework = if ($PSVersionTable.PSEdition -eq 'Core' -and [Environment]::Version.Major -ge 8) { 'net8.0' } else { 'netstandard2.0' }
+Import-Module -Name ([IO.Path]::Combine($PSScriptRoot, $framework, 'BackpropPS.dll'))
