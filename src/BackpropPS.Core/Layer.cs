@@ -39,6 +39,9 @@ namespace BackpropPS.Core
         internal static Layer Wrap(Layer shape, double[] weights, double[] biases) =>
             new Layer(shape.InputSize, shape.OutputSize, weights, biases, shape.Activation, shape.BiasMode, validate: false);
 
+        /// <summary>The shape and the arrays themselves, for the passes; core code only.</summary>
+        internal LayerParameters Parameters => new LayerParameters(InputSize, OutputSize, Activation, BiasMode, Weights.Data, Biases.Data);
+
         /// <summary>Number of inputs into the layer.</summary>
         public int InputSize { get; }
 

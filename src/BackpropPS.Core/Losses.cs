@@ -60,7 +60,11 @@ namespace BackpropPS.Core
         /// through dL/da and the activation's backward pass.
         /// </summary>
         public static void OutputDelta(LossFunction loss, Activation output, double[] z, double[] a, double[] y,
-            double[] delta, int rows, int n)
+            double[] delta, int rows, int n) => OutputDelta(loss, output, z, a, y, delta, rows, n, null);
+
+        /// <summary>As the public form, with <paramref name="scratch"/> (rows x n, or null) holding dL/da when needed.</summary>
+        internal static void OutputDelta(LossFunction loss, Activation output, double[] z, double[] a, double[] y,
+            double[] delta, int rows, int n, double[] scratch)
         {
             if (loss == LossFunction.CrossEntropy && output == Activation.Softmax)
             {
@@ -78,7 +82,7 @@ namespace BackpropPS.Core
                 for (int k = 0; k < rows * n; k++) delta[k] = (a[k] - y[k]) / n;
                 return;
             }
-            var dA = new double[rows * n];
+            double[] dA = scratch ?? new double[rows * n];
             for (int k = 0; k < rows * n; k++) dA[k] = LossDerivative(loss, a[k], y[k], n);
             Activations.Backward(output, z, a, dA, delta, rows, n);
         }

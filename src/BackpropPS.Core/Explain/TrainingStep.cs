@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Explain
 {
@@ -25,7 +26,9 @@ namespace BackpropPS.Core.Explain
             if (network == null) throw new ArgumentNullException(nameof(network));
             // Checked first so that a bad rate fails before any work, with the same error as Update-BackpropNetwork.
             Validation.EnsureLearningRate(learningRate);
-            Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(network, input), target, loss);
+            // The textbook loops, so that the chain-rule factors of the trace multiply to exactly these gradients.
+            Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(network, input, KernelPath.Reference), target, loss,
+                KernelPath.Reference);
             return new TrainingStep(gradient, GradientDescent.Step(gradient, learningRate), learningRate);
         }
 

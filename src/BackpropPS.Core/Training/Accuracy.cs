@@ -48,6 +48,37 @@ namespace BackpropPS.Core.Training
             return correct;
         }
 
+        /// <summary>
+        /// How many of the first <paramref name="rows"/> rows of <paramref name="output"/> match
+        /// <paramref name="targets"/>, both row-major with <paramref name="columns"/> values a row.
+        /// </summary>
+        internal static int CountCorrect(AccuracyKind kind, double[] output, double[] targets, int rows, int columns)
+        {
+            int correct = 0;
+            for (int r = 0; r < rows; r++)
+            {
+                int o = r * columns;
+                bool right;
+                if (kind == AccuracyKind.ArgMax)
+                {
+                    int best = 0, hot = 0;
+                    for (int c = 1; c < columns; c++)
+                    {
+                        if (output[o + c] > output[o + best]) best = c;
+                        if (targets[o + c] > targets[o + hot]) hot = c;
+                    }
+                    right = best == hot;
+                }
+                else
+                {
+                    right = true;
+                    for (int c = 0; c < columns && right; c++) right = (output[o + c] >= 0.5) == (targets[o + c] == 1.0);
+                }
+                if (right) correct++;
+            }
+            return correct;
+        }
+
         /// <summary>The column of the largest value in row <paramref name="row"/> (the first, on a tie).</summary>
         public static int ArgMax(Matrix values, int row)
         {

@@ -3,10 +3,15 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Training
 {
-    /// <summary>The training loop: mini-batch epochs with an optimizer, validation and early stopping.</summary>
+    /// <summary>
+    /// The training loop: mini-batch epochs with an optimizer, validation and early stopping. Each run computes
+    /// in a <see cref="TrainingWorkspace"/> allocated before its first step, so a step allocates nothing; a
+    /// network a caller can see is made once per epoch.
+    /// </summary>
     public static class Trainer
     {
         /// <summary>
@@ -22,8 +27,9 @@ namespace BackpropPS.Core.Training
             if (options == null) throw new ArgumentNullException(nameof(options));
             options.Validate();
             Losses.EnsureCompatible(options.Loss, network.Layers[network.Layers.Count - 1].Activation);
-            // Check shapes now, so that a mistake is reported before the first epoch rather than inside it.
-            Backpropagation.Forward(network, training.Rows(new[] { 0 }, 0, 1).Inputs);
+            // Shapes and finiteness are checked once per data set, before the first epoch, not in every step.
+            EnsureFits(network, training);
+            if (validation != null) EnsureFits(network, validation);
             Optimizer optimizer = options.Optimizer.Create();
             return Run(network, training, validation, options, optimizer, cancellation);
         }
@@ -35,6 +41,9 @@ namespace BackpropPS.Core.Training
             var random = new SeededRandom(options.Seed);
             int[] order = Enumerable.Range(0, training.Count).ToArray();
             int batchSize = options.BatchSize == 0 || options.BatchSize > training.Count ? training.Count : options.BatchSize;
+            // Validation runs in chunks of the workspace's rows; a few hundred keep its products efficient.
+            int capacity = Math.Max(batchSize, Math.Min(validation?.Count ?? 0, 256));
+            var workspace = new TrainingWorkspace(network, capacity, Engine.Path, options.Threads);
             AccuracyKind kind = Accuracy.KindFor(training.Targets);
             double best = double.PositiveInfinity;
             int sinceBest = 0;
@@ -42,53 +51,49 @@ namespace BackpropPS.Core.Training
             for (int epoch = 1; epoch <= options.Epochs; epoch++)
             {
                 if (options.Shuffle) random.Shuffle(order);
+                // Without shuffling, a batch is a plain range of rows and needs no index.
+                int[] view = options.Shuffle ? order : null;
                 double lossSum = 0, normSum = 0;
                 int correct = 0, batches = 0;
                 for (int start = 0; start < training.Count; start += batchSize)
                 {
                     if (cancellation.IsCancellationRequested) yield break;
-                    Dataset batch = training.Rows(order, start, Math.Min(batchSize, training.Count - start));
-                    Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(network, batch.Inputs), batch.Targets, options.Loss);
-                    if (double.IsNaN(gradient.Loss) || double.IsInfinity(gradient.Loss)) throw NonFinite(epoch, "training");
-                    lossSum += gradient.Loss * batch.Count;
-                    normSum += Norm(gradient);
-                    if (kind != AccuracyKind.None) correct += Accuracy.CountCorrect(kind, gradient.Forward.Output, batch.Targets);
-                    network = optimizer.Step(gradient);
+                    int count = Math.Min(batchSize, training.Count - start);
+                    double loss = workspace.ComputeGradient(training, view, start, count, options.Loss);
+                    if (double.IsNaN(loss) || double.IsInfinity(loss)) throw NonFinite(epoch, "training");
+                    lossSum += loss * count;
+                    normSum += workspace.GradientNorm();
+                    if (kind != AccuracyKind.None) correct += workspace.CountCorrect(kind);
+                    optimizer.Step(workspace, network);
                     batches++;
                 }
 
-                double loss = lossSum / training.Count;
                 double? validationLoss = null, validationAccuracy = null;
                 if (validation != null)
                 {
-                    Gradient check = Backpropagation.Backward(Backpropagation.Forward(network, validation.Inputs), validation.Targets, options.Loss);
-                    if (double.IsNaN(check.Loss) || double.IsInfinity(check.Loss)) throw NonFinite(epoch, "validation");
-                    validationLoss = check.Loss;
-                    if (kind != AccuracyKind.None)
-                        validationAccuracy = (double)Accuracy.CountCorrect(kind, check.Forward.Output, validation.Targets) / validation.Count;
+                    var (sum, right) = workspace.Evaluate(validation, options.Loss, kind);
+                    double mean = sum / validation.Count;
+                    if (double.IsNaN(mean) || double.IsInfinity(mean)) throw NonFinite(epoch, "validation");
+                    validationLoss = mean;
+                    if (kind != AccuracyKind.None) validationAccuracy = (double)right / validation.Count;
                 }
                 double? accuracy = kind == AccuracyKind.None ? (double?)null : (double)correct / training.Count;
-                yield return new EpochResult(epoch, loss, validationLoss, accuracy, validationAccuracy,
-                    options.Optimizer.LearningRate, normSum / batches, clock.Elapsed, network);
+                yield return new EpochResult(epoch, lossSum / training.Count, validationLoss, accuracy, validationAccuracy,
+                    options.Optimizer.LearningRate, normSum / batches, clock.Elapsed, workspace.Snapshot());
 
                 if (options.Patience > 0)
                 {
-                    double watched = validationLoss ?? loss;
+                    double watched = validationLoss ?? lossSum / training.Count;
                     if (watched < best) { best = watched; sinceBest = 0; }
                     else if (++sinceBest >= options.Patience) yield break;
                 }
             }
         }
 
-        private static double Norm(Gradient gradient)
+        private static void EnsureFits(Network network, Dataset data)
         {
-            double sum = 0;
-            for (int l = 0; l < gradient.WeightGradient.Count; l++)
-            {
-                foreach (double g in gradient.WeightGradient[l]) sum += g * g;
-                foreach (double g in gradient.BiasGradient[l]) sum += g * g;
-            }
-            return Math.Sqrt(sum);
+            Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
+            Validation.EnsureBatch(data.Targets, network.OutputSize, "target", "TargetSizeMismatch", "NonFiniteTarget");
         }
 
         private static BackpropException NonFinite(int epoch, string which) =>

@@ -27,11 +27,18 @@ namespace BackpropPS.Core.Training
         /// </summary>
         public int Patience { get; set; }
 
+        /// <summary>
+        /// The most threads a large matrix product of the run uses; 0 means one per processor. The results are
+        /// the same, bit for bit, whatever the number.
+        /// </summary>
+        public int Threads { get; set; }
+
         /// <summary>Throws when a value is out of range.</summary>
         public void Validate()
         {
             if (Epochs < 1) throw BackpropException.Argument("InvalidEpochs", $"Epochs must be at least 1; got {Epochs}.");
             if (BatchSize < 0) throw BackpropException.Argument("InvalidBatchSize", $"The batch size must be 0 (whole data set) or more; got {BatchSize}.");
+            if (Threads < 0) throw BackpropException.Argument("InvalidThreadCount", $"The thread count must be 0 (one per processor) or more; got {Threads}.");
             if (Patience < 0) throw BackpropException.Argument("InvalidPatience", $"Patience must be 0 (off) or more; got {Patience}.");
         }
     }

@@ -1,0 +1,140 @@
+using System.Numerics;
+
+namespace BackpropPS.Core.Kernels
+{
+    /// <summary>
+    /// The element-wise parts of a layer's passes over a batch (rows x columns, row-major): adding the bias,
+    /// the activation and its backward pass, and the bias gradient. The SIMD path does the same operations in
+    /// the same order as the reference loops of <see cref="Activations"/> (no fused multiply-add), so its
+    /// results are identical to theirs, bit for bit. Vector&lt;double&gt; is already AVX2-wide on net8.0, so
+    /// these kernels need no separate intrinsics path. Exponentials stay scalar (Math.Exp, Math.Tanh).
+    /// </summary>
+    internal static class ElementWise
+    {
+        /// <summary>z[r, j] += bias of neuron j, for every row.</summary>
+        public static void AddBias(double[] z, int rows, int columns, double[] biases, BiasMode mode, KernelPath path)
+        {
+            if (mode == BiasMode.None) return;
+            if (mode == BiasMode.Shared)
+            {
+                double b = biases[0];
+                for (int k = 0; k < rows * columns; k++) z[k] += b;
+                return;
+            }
+            int w = Vector<double>.Count;
+            for (int r = 0; r < rows; r++)
+            {
+                int o = r * columns, j = 0;
+                if (path != KernelPath.Reference)
+                {
+                    for (; j + w <= columns; j += w) (new Vector<double>(z, o + j) + new Vector<double>(biases, j)).CopyTo(z, o + j);
+                }
+                for (; j < columns; j++) z[o + j] += biases[j];
+            }
+        }
+
+        /// <summary>a = f(z) for every value (Softmax: for every row).</summary>
+        public static void Forward(Activation f, double[] z, double[] a, int rows, int columns, KernelPath path)
+        {
+            int count = rows * columns, k = 0;
+            if (path != KernelPath.Reference && (f == Activation.ReLU || f == Activation.LeakyReLU || f == Activation.Linear))
+            {
+                int w = Vector<double>.Count;
+                var slope = new Vector<double>(f == Activation.LeakyReLU ? Activations.LeakySlope : 0.0);
+                for (; k + w <= count; k += w)
+                {
+                    var v = new Vector<double>(z, k);
+                    // z > 0 ? z : slope z, as Activations.Apply has it (slope 0 for ReLU gives its 0).
+                    Vector<double> y = f == Activation.Linear ? v
+                        : Vector.ConditionalSelect(Vector.GreaterThan(v, Vector<double>.Zero), v,
+                            f == Activation.ReLU ? Vector<double>.Zero : v * slope);
+                    y.CopyTo(a, k);
+                }
+                for (; k < count; k++) a[k] = Activations.Apply(f, z[k]);
+                return;
+            }
+            Activations.Apply(f, z, a, rows, columns);
+        }
+
+        /// <summary>dZ = dL/dz from dA = dL/da for every value (Softmax: through its Jacobian, row by row).</summary>
+        public static void Backward(Activation f, double[] z, double[] a, double[] dA, double[] dZ, int rows, int columns, KernelPath path)
+        {
+            if (path == KernelPath.Reference || f == Activation.Softmax)
+            {
+                Activations.Backward(f, z, a, dA, dZ, rows, columns);
+                return;
+            }
+            int count = rows * columns, w = Vector<double>.Count, k = 0;
+            Vector<double> one = Vector<double>.One, leaky = new Vector<double>(Activations.LeakySlope);
+            for (; k + w <= count; k += w)
+            {
+                Vector<double> d = new Vector<double>(dA, k), derivative;
+                switch (f)
+                {
+                    case Activation.Sigmoid: { var y = new Vector<double>(a, k); derivative = y * (one - y); break; }
+                    case Activation.Tanh: { var y = new Vector<double>(a, k); derivative = one - y * y; break; }
+                    case Activation.ReLU:
+                        derivative = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<double>(z, k), Vector<double>.Zero), one, Vector<double>.Zero);
+                        break;
+                    case Activation.LeakyReLU:
+                        derivative = Vector.ConditionalSelect(Vector.GreaterThan(new Vector<double>(z, k), Vector<double>.Zero), one, leaky);
+                        break;
+                    default: derivative = one; break;
+                }
+                // Multiplied, not selected: dA * 0 keeps the sign of zero the reference loop gives.
+                (d * derivative).CopyTo(dZ, k);
+            }
+            for (; k < count; k++) dZ[k] = dA[k] * Activations.Derivative(f, z[k], a[k]);
+        }
+
+        /// <summary>
+        /// The bias gradient: the deltas summed over the rows per neuron (PerNeuron) or over everything
+        /// (Shared), times <paramref name="scale"/> (1 / rows for the batch mean).
+        /// </summary>
+        public static void BiasGradient(double[] delta, int rows, int columns, BiasMode mode, double scale, double[] gradient, KernelPath path)
+        {
+            if (mode == BiasMode.None) return;
+            int count = mode == BiasMode.Shared ? 1 : columns;
+            System.Array.Clear(gradient, 0, count);
+            if (mode == BiasMode.Shared)
+            {
+                for (int k = 0; k < rows * columns; k++) gradient[0] += delta[k];
+            }
+            else
+            {
+                int w = Vector<double>.Count;
+                for (int r = 0; r < rows; r++)
+                {
+                    int o = r * columns, j = 0;
+                    // Each neuron's sum still runs over the rows in order: the same sums as the plain loop.
+                    if (path != KernelPath.Reference)
+                        for (; j + w <= columns; j += w) (new Vector<double>(gradient, j) + new Vector<double>(delta, o + j)).CopyTo(gradient, j);
+                    for (; j < columns; j++) gradient[j] += delta[o + j];
+                }
+            }
+            if (scale != 1.0) for (int j = 0; j < count; j++) gradient[j] *= scale;
+        }
+
+        /// <summary>The sum of the squares of the first <paramref name="count"/> values.</summary>
+        public static double SumOfSquares(double[] values, int count, KernelPath path)
+        {
+            double sum = 0.0;
+            int k = 0;
+            if (path != KernelPath.Reference)
+            {
+                int w = Vector<double>.Count;
+                Vector<double> s0 = Vector<double>.Zero, s1 = Vector<double>.Zero;
+                for (; k + 2 * w <= count; k += 2 * w)
+                {
+                    var v0 = new Vector<double>(values, k);
+                    var v1 = new Vector<double>(values, k + w);
+                    s0 += v0 * v0;
+                    s1 += v1 * v1;
+                }
+                sum = Vector.Dot(s0 + s1, Vector<double>.One);
+            }
+            for (; k < count; k++) sum += values[k] * values[k];
+            return sum;
+        }
+    }
+}

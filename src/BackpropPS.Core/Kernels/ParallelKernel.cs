@@ -1,0 +1,124 @@
+using System;
+using System.Threading;
+
+namespace BackpropPS.Core.Kernels
+{
+    /// <summary>Work that can be cut into parts run at the same time; each part writes its own share.</summary>
+    internal interface IPartitionedWork
+    {
+        void Execute(int part, int parts);
+    }
+
+    /// <summary>
+    /// Runs the parts of a kernel on the calling thread and one long-lived background worker per further
+    /// processor. Posting a part allocates nothing, and a worker spins briefly before it sleeps, so the
+    /// back-to-back products of a training step do not pay for a thread wake-up each. When another thread
+    /// already has the workers (two runs at once), the caller runs every part itself: slower, same numbers.
+    /// </summary>
+    internal static class ParallelKernel
+    {
+        private static readonly Lazy<Worker[]> s_workers = new Lazy<Worker[]>(() =>
+        {
+            var workers = new Worker[Engine.ProcessorCount - 1];
+            for (int w = 0; w < workers.Length; w++) workers[w] = new Worker(w + 1);
+            return workers;
+        });
+        private static int s_busy;
+
+        /// <summary>Runs parts 0 .. parts - 1 of <paramref name="work"/> and returns when all are done.</summary>
+        public static void Run(IPartitionedWork work, int parts)
+        {
+            parts = Math.Min(parts, Engine.ProcessorCount);
+            if (parts <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+            {
+                for (int part = 0; part < parts; part++) work.Execute(part, parts);
+                return;
+            }
+            try
+            {
+                Worker[] workers = s_workers.Value;
+                for (int part = 1; part < parts; part++) workers[part - 1].Post(work, part, parts);
+                work.Execute(0, parts);
+                Exception failure = null;
+                for (int part = 1; part < parts; part++) failure = workers[part - 1].Wait() ?? failure;
+                if (failure != null) throw new InvalidOperationException("A kernel failed on a worker thread.", failure);
+            }
+            finally
+            {
+                Volatile.Write(ref s_busy, 0);
+            }
+        }
+
+        private sealed class Worker
+        {
+            // Spinning this long before a worker sleeps outlasts the gap between two products of a training step.
+            private static readonly long SpinTicks = System.Diagnostics.Stopwatch.Frequency / 5000; // 0.2 ms
+            private readonly object _gate = new object();
+            private IPartitionedWork _work;
+            private int _part, _parts;
+            private long _posted, _completed;
+            private Exception _failure;
+
+            public Worker(int number)
+            {
+                var thread = new Thread(Loop) { IsBackground = true, Name = $"BackpropPS kernel worker {number}" };
+                thread.Start();
+            }
+
+            public void Post(IPartitionedWork work, int part, int parts)
+            {
+                _work = work;
+                _part = part;
+                _parts = parts;
+                _failure = null;
+                lock (_gate)
+                {
+                    Volatile.Write(ref _posted, _posted + 1);
+                    Monitor.Pulse(_gate);
+                }
+            }
+
+            public Exception Wait()
+            {
+                long posted = Volatile.Read(ref _posted);
+                // The worker's part is as large as ours, so it is nearly done: spin, and let it have the core
+                // if it was put off it.
+                for (int i = 0; Volatile.Read(ref _completed) != posted; i++)
+                {
+                    if (i < 1000) Thread.SpinWait(10);
+                    else Thread.Yield();
+                }
+                return _failure;
+            }
+
+            private void Loop()
+            {
+                long seen = 0;
+                while (true)
+                {
+                    long start = System.Diagnostics.Stopwatch.GetTimestamp();
+                    while (Volatile.Read(ref _posted) == seen && System.Diagnostics.Stopwatch.GetTimestamp() - start < SpinTicks)
+                        Thread.SpinWait(10);
+                    if (Volatile.Read(ref _posted) == seen)
+                    {
+                        lock (_gate)
+                        {
+                            while (Volatile.Read(ref _posted) == seen) Monitor.Wait(_gate);
+                        }
+                    }
+                    seen = Volatile.Read(ref _posted);
+                    try
+                    {
+                        _work.Execute(_part, _parts);
+                    }
+                    catch (Exception e)
+                    {
+                        _failure = e;
+                    }
+                    _work = null;
+                    Volatile.Write(ref _completed, seen);
+                }
+            }
+        }
+    }
+}
