@@ -26,9 +26,6 @@ namespace BackpropPS.Core.Kernels
         public static void Multiply(int m, int n, int k, double alpha, in MatrixOperand a, in MatrixOperand b,
             double[] c, int cOffset, int ldc, KernelPath path = KernelPath.Avx2, int threads = 0)
         {
-            // A row view is read as stored: the blocked path walks a transposed operand one stored row per step.
-            if ((a.Transposed && a.RowIndex != null) || (b.Transposed && b.RowIndex != null))
-                throw new ArgumentException("A row view cannot be read transposed.");
             if (m == 0 || n == 0) return;
             if (k == 0)
             {

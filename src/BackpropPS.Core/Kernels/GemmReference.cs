@@ -13,8 +13,6 @@ namespace BackpropPS.Core.Kernels
             double[] c, int cOffset, int ldc)
         {
             double[] bd = b.Data;
-            // Row p of B, as the product reads it: from bStart(p), bStep apart.
-            int bStep = b.Transposed ? b.Stride : 1;
             for (int i = 0; i < m; i++)
             {
                 int ci = cOffset + i * ldc;
@@ -24,8 +22,15 @@ namespace BackpropPS.Core.Kernels
                 for (int p = 0; p < k; p++)
                 {
                     double aip = a[i, p];
-                    int bp = b.Transposed ? b.RowStart(0) + p : b.RowStart(p);
-                    for (int j = 0; j < n; j++) c[ci + j] += aip * bd[bp + j * bStep];
+                    if (b.Transposed)
+                    {
+                        for (int j = 0; j < n; j++) c[ci + j] += aip * bd[b.RowStart(j) + p];
+                    }
+                    else
+                    {
+                        int bp = b.RowStart(p);
+                        for (int j = 0; j < n; j++) c[ci + j] += aip * bd[bp + j];
+                    }
                 }
                 if (alpha != 1.0) for (int j = 0; j < n; j++) c[ci + j] *= alpha;
             }

@@ -16,37 +16,24 @@ namespace BackpropPS.Core.Kernels
 
         /// <summary>
         /// C[6 x 8] = (add ? C + acc : acc) * scale, where acc[i, j] = sum over p of A[i, p] B[p, j], summed in
-        /// order of p. A[i, p] is at <c>a[i] + p * aStep</c>; row p of B starts at <c>b + bRow[p]</c>.
+        /// order of p, from a packed strip of A (A[i, p] at <c>a[p * 6 + i]</c>) and one of B (<c>b[p * 8 + j]</c>).
         /// </summary>
         [MethodImpl(JitOptions.Optimize)]
-        public static void Run(int kc, double** a, long aStep, double* b, long* bRow, double* c, int ldc, bool add, double scale)
+        public static void Run(int kc, double* a, double* b, double* c, int ldc, bool add, double scale)
         {
-            double* a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5];
             Vector256<double> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
             Vector256<double> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-            long q = 0;
             int p = 0;
             // Four steps of k per turn of the loop, so that the loop's own instructions do not hold up the FMAs.
-            for (; p + 4 <= kc; p += 4)
+            for (; p + 4 <= kc; p += 4, a += 4 * MR, b += 4 * NR)
             {
-                Step(b + bRow[p], a0 + q, a1 + q, a2 + q, a3 + q, a4 + q, a5 + q,
-                    ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-                q += aStep;
-                Step(b + bRow[p + 1], a0 + q, a1 + q, a2 + q, a3 + q, a4 + q, a5 + q,
-                    ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-                q += aStep;
-                Step(b + bRow[p + 2], a0 + q, a1 + q, a2 + q, a3 + q, a4 + q, a5 + q,
-                    ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-                q += aStep;
-                Step(b + bRow[p + 3], a0 + q, a1 + q, a2 + q, a3 + q, a4 + q, a5 + q,
-                    ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-                q += aStep;
+                Step(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
+                Step(a + MR, b + NR, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
+                Step(a + 2 * MR, b + 2 * NR, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
+                Step(a + 3 * MR, b + 3 * NR, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
             }
-            for (; p < kc; p++, q += aStep)
-            {
-                Step(b + bRow[p], a0 + q, a1 + q, a2 + q, a3 + q, a4 + q, a5 + q,
-                    ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
-            }
+            for (; p < kc; p++, a += MR, b += NR)
+                Step(a, b, ref c00, ref c01, ref c10, ref c11, ref c20, ref c21, ref c30, ref c31, ref c40, ref c41, ref c50, ref c51);
             Vector256<double> s = Vector256.Create(scale);
             Store(c, c00, c01, add, s); c += ldc;
             Store(c, c10, c11, add, s); c += ldc;
@@ -58,23 +45,23 @@ namespace BackpropPS.Core.Kernels
 
         // One step of k: row i of the tile gains A[i, p] times the eight values of row p of B.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Step(double* b, double* a0, double* a1, double* a2, double* a3, double* a4, double* a5,
+        private static void Step(double* a, double* b,
             ref Vector256<double> c00, ref Vector256<double> c01, ref Vector256<double> c10, ref Vector256<double> c11,
             ref Vector256<double> c20, ref Vector256<double> c21, ref Vector256<double> c30, ref Vector256<double> c31,
             ref Vector256<double> c40, ref Vector256<double> c41, ref Vector256<double> c50, ref Vector256<double> c51)
         {
             Vector256<double> b0 = Avx.LoadVector256(b), b1 = Avx.LoadVector256(b + 4);
-            Vector256<double> ai = Avx.BroadcastScalarToVector256(a0);
+            Vector256<double> ai = Avx.BroadcastScalarToVector256(a);
             c00 = Fma.MultiplyAdd(ai, b0, c00); c01 = Fma.MultiplyAdd(ai, b1, c01);
-            ai = Avx.BroadcastScalarToVector256(a1);
+            ai = Avx.BroadcastScalarToVector256(a + 1);
             c10 = Fma.MultiplyAdd(ai, b0, c10); c11 = Fma.MultiplyAdd(ai, b1, c11);
-            ai = Avx.BroadcastScalarToVector256(a2);
+            ai = Avx.BroadcastScalarToVector256(a + 2);
             c20 = Fma.MultiplyAdd(ai, b0, c20); c21 = Fma.MultiplyAdd(ai, b1, c21);
-            ai = Avx.BroadcastScalarToVector256(a3);
+            ai = Avx.BroadcastScalarToVector256(a + 3);
             c30 = Fma.MultiplyAdd(ai, b0, c30); c31 = Fma.MultiplyAdd(ai, b1, c31);
-            ai = Avx.BroadcastScalarToVector256(a4);
+            ai = Avx.BroadcastScalarToVector256(a + 4);
             c40 = Fma.MultiplyAdd(ai, b0, c40); c41 = Fma.MultiplyAdd(ai, b1, c41);
-            ai = Avx.BroadcastScalarToVector256(a5);
+            ai = Avx.BroadcastScalarToVector256(a + 5);
             c50 = Fma.MultiplyAdd(ai, b0, c50); c51 = Fma.MultiplyAdd(ai, b1, c51);
         }
 

@@ -15,26 +15,23 @@ namespace BackpropPS.Core.Kernels
 
         /// <summary>
         /// C[4 x NR] = (add ? C + acc : acc) * scale, where acc[i, j] = sum over p of A[i, p] B[p, j], summed in
-        /// order of p. A[i, p] is at <c>a[i] + p * aStep</c>; row p of B starts at <c>b + bRow[p]</c>.
+        /// order of p, from a packed strip of A (A[i, p] at <c>a[p * 4 + i]</c>) and one of B (<c>b[p * NR + j]</c>).
         /// </summary>
-        public static void Run(int kc, double** a, long aStep, double* b, long* bRow, double* c, int ldc, bool add, double scale)
+        public static void Run(int kc, double* a, double* b, double* c, int ldc, bool add, double scale)
         {
-            int w = Vector<double>.Count;
-            double* a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3];
+            int w = Vector<double>.Count, nr = 2 * w;
             Vector<double> c00 = default, c01 = default, c10 = default, c11 = default;
             Vector<double> c20 = default, c21 = default, c30 = default, c31 = default;
-            long q = 0;
-            for (int p = 0; p < kc; p++, q += aStep)
+            for (int p = 0; p < kc; p++, a += MR, b += nr)
             {
-                double* bp = b + bRow[p];
-                Vector<double> b0 = *(Vector<double>*)bp, b1 = *(Vector<double>*)(bp + w);
-                var ai = new Vector<double>(a0[q]);
+                Vector<double> b0 = *(Vector<double>*)b, b1 = *(Vector<double>*)(b + w);
+                var ai = new Vector<double>(a[0]);
                 c00 += ai * b0; c01 += ai * b1;
-                ai = new Vector<double>(a1[q]);
+                ai = new Vector<double>(a[1]);
                 c10 += ai * b0; c11 += ai * b1;
-                ai = new Vector<double>(a2[q]);
+                ai = new Vector<double>(a[2]);
                 c20 += ai * b0; c21 += ai * b1;
-                ai = new Vector<double>(a3[q]);
+                ai = new Vector<double>(a[3]);
                 c30 += ai * b0; c31 += ai * b1;
             }
             var s = new Vector<double>(scale);
