@@ -7,32 +7,51 @@ namespace BackpropPS.Core.Kernels
     /// taken in order of p from a single accumulator, then scaled. The reference the fast paths are tested
     /// against, the path of the explain commands, and the fastest way to multiply tiny matrices.
     /// </summary>
-    internal static class GemmReference
+    internal static unsafe class GemmReference
     {
+        [System.Runtime.CompilerServices.MethodImpl(JitOptions.Optimize)]
         public static void Multiply(int m, int n, int k, double alpha, in MatrixOperand a, in MatrixOperand b,
             double[] c, int cOffset, int ldc)
         {
-            double[] bd = b.Data;
-            for (int i = 0; i < m; i++)
+            fixed (double* pa = a.Data, pb = b.Data, pc = c)
             {
-                int ci = cOffset + i * ldc;
-                Array.Clear(c, ci, n);
-                // Adding a[i, p] * b[p, j] over p into c[i, j] sums each element in the order of p, as the
-                // dot product would, while reading B a row at a time.
-                for (int p = 0; p < k; p++)
+                if (!a.Transposed && b.Transposed)
                 {
-                    double aip = a[i, p];
-                    if (b.Transposed)
+                    // Both operands run along p (the forward pass's X W^T): one dot product per element.
+                    for (int i = 0; i < m; i++)
                     {
-                        for (int j = 0; j < n; j++) c[ci + j] += aip * bd[b.RowStart(j) + p];
+                        double* ai = pa + a.RowStart(i), ci = pc + cOffset + (long)i * ldc;
+                        for (int j = 0; j < n; j++)
+                        {
+                            double* bj = pb + b.RowStart(j);
+                            double sum = 0.0;
+                            for (int p = 0; p < k; p++) sum += ai[p] * bj[p];
+                            ci[j] = alpha == 1.0 ? sum : sum * alpha;
+                        }
                     }
-                    else
-                    {
-                        int bp = b.RowStart(p);
-                        for (int j = 0; j < n; j++) c[ci + j] += aip * bd[bp + j];
-                    }
+                    return;
                 }
-                if (alpha != 1.0) for (int j = 0; j < n; j++) c[ci + j] *= alpha;
+                for (int i = 0; i < m; i++)
+                {
+                    double* ci = pc + cOffset + (long)i * ldc;
+                    for (int j = 0; j < n; j++) ci[j] = 0.0;
+                    // Adding A[i, p] B[p, j] over p into C[i, j] sums each element in the order of p, as the dot
+                    // product does, while reading B a row at a time.
+                    for (int p = 0; p < k; p++)
+                    {
+                        double aip = pa[a.Transposed ? a.RowStart(p) + i : a.RowStart(i) + p];
+                        if (b.Transposed)
+                        {
+                            for (int j = 0; j < n; j++) ci[j] += aip * pb[b.RowStart(j) + p];
+                        }
+                        else
+                        {
+                            double* bp = pb + b.RowStart(p);
+                            for (int j = 0; j < n; j++) ci[j] += aip * bp[j];
+                        }
+                    }
+                    if (alpha != 1.0) for (int j = 0; j < n; j++) ci[j] *= alpha;
+                }
             }
         }
     }

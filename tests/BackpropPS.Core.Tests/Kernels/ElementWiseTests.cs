@@ -7,7 +7,8 @@ namespace BackpropPS.Core.Tests.Kernels;
 
 /// <summary>
 /// The element-wise kernels on their SIMD paths give the reference loops' results bit for bit: the same
-/// operations in the same order. Lengths that are not whole vectors exercise the scalar tails too.
+/// operations in the same order. The one exception, the exponential of Sigmoid, Tanh and Softmax on the
+/// Avx2 path, stays within 1e-14 relative. Lengths that are not whole vectors exercise the scalar tails too.
 /// </summary>
 public class ElementWiseTests
 {
@@ -26,7 +27,9 @@ public class ElementWiseTests
         double[] a = new double[z.Length], aRef = new double[z.Length], dZ = new double[z.Length], dZRef = new double[z.Length];
         ElementWise.Forward(f, z, a, rows, columns, path);
         ElementWise.Forward(f, z, aRef, rows, columns, KernelPath.Reference);
-        Assert.Equal(Bits(aRef), Bits(a));
+        bool ownExponential = path == KernelPath.Avx2 && (f == Activation.Sigmoid || f == Activation.Tanh || f == Activation.Softmax);
+        if (ownExponential) Assert.All(Enumerable.Range(0, z.Length), k => AssertRelative(aRef[k], a[k], 1e-14));
+        else Assert.Equal(Bits(aRef), Bits(a));
         ElementWise.Backward(f, z, a, dA, dZ, rows, columns, path);
         ElementWise.Backward(f, z, a, dA, dZRef, rows, columns, KernelPath.Reference);
         Assert.Equal(Bits(dZRef), Bits(dZ));
@@ -63,6 +66,9 @@ public class ElementWiseTests
         Assert.Equal(plain, ElementWise.SumOfSquares(values, values.Length, path), 1e-12 * plain);
         Assert.Equal(values.Take(3).Sum(v => v * v), ElementWise.SumOfSquares(values, 3, path));
     }
+
+    internal static void AssertRelative(double expected, double actual, double tolerance) =>
+        Assert.True(expected == actual || Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 
     // Exact zeros, where ReLU and LeakyReLU switch, and negative zeros, whose sign a product keeps.
     private static double[] WithZeros(double[] values)
