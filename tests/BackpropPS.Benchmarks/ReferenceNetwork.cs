@@ -159,13 +159,15 @@ namespace BackpropPS.Benchmarks
             }
             for (int k = 0; k < z.Length; k++)
                 a[k] = f == Activation.Sigmoid ? 1.0 / (1.0 + Math.Exp(-z[k]))
+                    : f == Activation.Tanh ? Math.Tanh(z[k])
                     : f == Activation.ReLU ? Math.Max(0.0, z[k])
-                    : throw new NotSupportedException($"The reference only knows Sigmoid, ReLU and Softmax; got {f}.");
+                    : throw new NotSupportedException($"The reference only knows Sigmoid, Tanh, ReLU and Softmax; got {f}.");
             return a;
         }
 
         private static double Derivative(Activation f, double z, double a) =>
             f == Activation.Sigmoid ? a * (1.0 - a)
+            : f == Activation.Tanh ? 1.0 - a * a
             : f == Activation.ReLU ? (z > 0 ? 1.0 : 0.0)
             : throw new NotSupportedException($"The reference has no element-wise derivative for {f}.");
     }

@@ -37,11 +37,11 @@ namespace BackpropPS.Core.Kernels
                     int kc = (k - p0 + (blocks - block) - 1) / (blocks - block);
                     bool add = block > 0;
                     double scale = block == blocks - 1 ? alpha : 1.0;
-                    GemmPacking.PackB(b, pb, p0, kc, j0, cols, nr, pB);
+                    GemmPacking.PackB(path, b, pb, p0, kc, j0, cols, nr, pB);
                     for (int i0 = 0; i0 < m; i0 += MC)
                     {
                         int rows = Math.Min(MC, m - i0);
-                        GemmPacking.PackA(a, pa, i0, rows, p0, kc, mr, pA);
+                        GemmPacking.PackA(path, a, pa, i0, rows, p0, kc, mr, pA);
                         for (int js = 0; js < cols; js += nr)
                         {
                             int width = Math.Min(nr, cols - js);

@@ -11,14 +11,14 @@ namespace BackpropPS.Core.Kernels
     /// mr rows (A[i, p] of a strip at <c>p * mr + i</c>), B in strips of nr columns (B[p, j] at <c>p * nr + j</c>),
     /// each strip contiguous and zero-padded to whole tiles. Packed panels are read in one stream whatever the
     /// operands' strides (a stride of 4 KB, as a 512-wide layer has, would otherwise thrash the caches), and
-    /// transposes and row views are resolved here, once per block. On AVX2 the copies and 4 x 4 transposes go
-    /// through registers.
+    /// transposes and row views are resolved here, once per block. On the Avx2 path the copies and 4 x 4
+    /// transposes go through registers; the Vector path copies as the netstandard2.0 build does.
     /// </summary>
     internal static unsafe class GemmPacking
     {
         /// <summary>Rows i0 .. i0 + rows and columns p0 .. p0 + kc of op(A), in strips of mr rows.</summary>
         [MethodImpl(JitOptions.Optimize)]
-        public static void PackA(in MatrixOperand a, double* data, int i0, int rows, int p0, int kc, int mr, double* packed)
+        public static void PackA(KernelPath path, in MatrixOperand a, double* data, int i0, int rows, int p0, int kc, int mr, double* packed)
         {
             if (a.Transposed)
             {
@@ -26,7 +26,7 @@ namespace BackpropPS.Core.Kernels
                 for (int p = 0; p < kc; p++)
                 {
                     double* from = data + a.RowStart(p0 + p) + i0;
-                    for (int s = 0; s < rows; s += mr) CopyPadded(from + s, packed + s * kc + p * mr, rows - s < mr ? rows - s : mr, mr);
+                    for (int s = 0; s < rows; s += mr) CopyPadded(path, from + s, packed + s * kc + p * mr, rows - s < mr ? rows - s : mr, mr);
                 }
                 return;
             }
@@ -35,7 +35,7 @@ namespace BackpropPS.Core.Kernels
                 int height = rows - s < mr ? rows - s : mr;
                 double* strip = packed + s * kc;
 #if NET8_0_OR_GREATER
-                if (mr == 6 && height == 6 && Avx.IsSupported)
+                if (path == KernelPath.Avx2 && height == 6)
                 {
                     PackSixRows(a, data, i0 + s, p0, kc, strip);
                     continue;
@@ -57,7 +57,7 @@ namespace BackpropPS.Core.Kernels
 
         /// <summary>Rows p0 .. p0 + kc and columns j0 .. j0 + cols of op(B), in strips of nr columns.</summary>
         [MethodImpl(JitOptions.Optimize)]
-        public static void PackB(in MatrixOperand b, double* data, int p0, int kc, int j0, int cols, int nr, double* packed)
+        public static void PackB(KernelPath path, in MatrixOperand b, double* data, int p0, int kc, int j0, int cols, int nr, double* packed)
         {
             if (!b.Transposed)
             {
@@ -65,7 +65,7 @@ namespace BackpropPS.Core.Kernels
                 for (int p = 0; p < kc; p++)
                 {
                     double* from = data + b.RowStart(p0 + p) + j0;
-                    for (int s = 0; s < cols; s += nr) CopyPadded(from + s, packed + s * kc + p * nr, cols - s < nr ? cols - s : nr, nr);
+                    for (int s = 0; s < cols; s += nr) CopyPadded(path, from + s, packed + s * kc + p * nr, cols - s < nr ? cols - s : nr, nr);
                 }
                 return;
             }
@@ -74,7 +74,7 @@ namespace BackpropPS.Core.Kernels
                 int width = cols - s < nr ? cols - s : nr;
                 double* strip = packed + s * kc;
 #if NET8_0_OR_GREATER
-                if (nr == 8 && width == 8 && Avx.IsSupported)
+                if (path == KernelPath.Avx2 && width == 8)
                 {
                     PackEightRows(b, data, j0 + s, p0, kc, strip);
                     continue;
@@ -96,11 +96,11 @@ namespace BackpropPS.Core.Kernels
 
         // to[0 .. count) = from[0 .. count), then zeros up to width.
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void CopyPadded(double* from, double* to, int count, int width)
+        private static void CopyPadded(KernelPath path, double* from, double* to, int count, int width)
         {
             int i = 0;
 #if NET8_0_OR_GREATER
-            if (Avx.IsSupported)
+            if (path == KernelPath.Avx2)
             {
                 for (; i + 4 <= count; i += 4) Avx.Store(to + i, Avx.LoadVector256(from + i));
                 if (i + 2 <= count) { Sse2.Store(to + i, Sse2.LoadVector128(from + i)); i += 2; }

@@ -53,20 +53,15 @@ namespace BackpropPS.Core.Training
                 if (options.Shuffle) random.Shuffle(order);
                 // Without shuffling, a batch is a plain range of rows and needs no index.
                 int[] view = options.Shuffle ? order : null;
-                double lossSum = 0, normSum = 0;
-                int correct = 0, batches = 0;
+                var totals = new EpochTotals();
                 for (int start = 0; start < training.Count; start += batchSize)
                 {
                     if (cancellation.IsCancellationRequested) yield break;
                     int count = Math.Min(batchSize, training.Count - start);
-                    double loss = workspace.ComputeGradient(training, view, start, count, options.Loss);
-                    if (double.IsNaN(loss) || double.IsInfinity(loss)) throw NonFinite(epoch, "training");
-                    lossSum += loss * count;
-                    normSum += workspace.GradientNorm();
-                    if (kind != AccuracyKind.None) correct += workspace.CountCorrect(kind);
-                    optimizer.Step(workspace, network);
-                    batches++;
+                    if (!Step(workspace, optimizer, network, training, view, start, count, options.Loss, kind, ref totals))
+                        throw NonFinite(epoch, "training");
                 }
+                double loss = totals.LossSum / training.Count;
 
                 double? validationLoss = null, validationAccuracy = null;
                 if (validation != null)
@@ -77,17 +72,41 @@ namespace BackpropPS.Core.Training
                     validationLoss = mean;
                     if (kind != AccuracyKind.None) validationAccuracy = (double)right / validation.Count;
                 }
-                double? accuracy = kind == AccuracyKind.None ? (double?)null : (double)correct / training.Count;
-                yield return new EpochResult(epoch, lossSum / training.Count, validationLoss, accuracy, validationAccuracy,
-                    options.Optimizer.LearningRate, normSum / batches, clock.Elapsed, workspace.Snapshot());
+                double? accuracy = kind == AccuracyKind.None ? (double?)null : (double)totals.Correct / training.Count;
+                yield return new EpochResult(epoch, loss, validationLoss, accuracy, validationAccuracy,
+                    options.Optimizer.LearningRate, totals.NormSum / totals.Batches, clock.Elapsed, workspace.Snapshot());
 
                 if (options.Patience > 0)
                 {
-                    double watched = validationLoss ?? lossSum / training.Count;
+                    double watched = validationLoss ?? loss;
                     if (watched < best) { best = watched; sinceBest = 0; }
                     else if (++sinceBest >= options.Patience) yield break;
                 }
             }
+        }
+
+        /// <summary>
+        /// One step of the loop, as the benchmarks time it: the batch's gradient, its share of the epoch's
+        /// statistics, and the update. False, before the update, when the batch's loss is not finite.
+        /// </summary>
+        internal static bool Step(TrainingWorkspace workspace, Optimizer optimizer, Network shape, Dataset data, int[] order,
+            int start, int count, LossFunction loss, AccuracyKind kind, ref EpochTotals totals)
+        {
+            double batchLoss = workspace.ComputeGradient(data, order, start, count, loss);
+            if (double.IsNaN(batchLoss) || double.IsInfinity(batchLoss)) return false;
+            totals.LossSum += batchLoss * count;
+            totals.NormSum += workspace.GradientNorm();
+            if (kind != AccuracyKind.None) totals.Correct += workspace.CountCorrect(kind);
+            totals.Batches++;
+            optimizer.Step(workspace, shape);
+            return true;
+        }
+
+        /// <summary>What an epoch adds up over its batches.</summary>
+        internal struct EpochTotals
+        {
+            public double LossSum, NormSum;
+            public int Correct, Batches;
         }
 
         private static void EnsureFits(Network network, Dataset data)

@@ -1,0 +1,90 @@
+using BackpropPS.Core;
+using BackpropPS.Core.Kernels;
+using BackpropPS.Core.Training;
+using BenchmarkDotNet.Attributes;
+
+namespace BackpropPS.Benchmarks
+{
+    /// <summary>
+    /// One SGD step (forward, backward, update) of each benchmark network, several ways in the same run:
+    /// <list type="bullet">
+    /// <item>Reference: the tutorial-style baseline (jagged arrays, a sample at a time, new arrays per step),
+    /// the 1.00 of the Ratio column.</item>
+    /// <item>PublicApi: Backpropagation.Forward, Backward and GradientDescent.Step, which return new immutable
+    /// objects, as the step cmdlets use them.</item>
+    /// <item>TrainingLoop1Thread / TrainingLoopAllCores: the body of Invoke-BackpropTraining's loop (gradient into
+    /// the workspace, the epoch's statistics, the in-place update), on one thread and on every core.</item>
+    /// <item>TrainingLoopVectorPath: the same on the Vector&lt;double&gt; kernels the netstandard2.0 build
+    /// (Windows PowerShell 5.1) runs, one thread.</item>
+    /// </list>
+    /// The allocated column is per step; the training loop's is zero.
+    /// </summary>
+    [MemoryDiagnoser]
+    public class StepBenchmarks
+    {
+        private BenchmarkStep _step;
+        private ReferenceNetwork _reference;
+        private double[][] _inputs, _targets;
+        private TrainingLoop _one, _all, _vector;
+
+        [Params("a", "b", "c", "d")]
+        public string Step { get; set; }
+
+        [GlobalSetup]
+        public void Setup()
+        {
+            _step = BenchmarkStep.Create(Step);
+            _reference = ReferenceNetwork.From(_step.Network);
+            _inputs = _step.Inputs;
+            _targets = _step.Targets;
+            // The comparison only means something if both compute the same step.
+            Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(_step.Network, _step.Batch.Inputs), _step.Batch.Targets, _step.Loss);
+            ReferenceNetwork reference = _reference.TrainStep(_inputs, _targets, _step.LearningRate, out double referenceLoss);
+            Agreement.Check(_step.Network, GradientDescent.Step(gradient, _step.LearningRate), gradient.Loss, reference, referenceLoss);
+            _one = new TrainingLoop(_step, Engine.Path, 1);
+            _all = new TrainingLoop(_step, Engine.Path, 0);
+            _vector = new TrainingLoop(_step, KernelPath.Vector, 1);
+        }
+
+        [Benchmark(Baseline = true)]
+        public ReferenceNetwork Reference() => _reference.TrainStep(_inputs, _targets, _step.LearningRate, out _);
+
+        [Benchmark]
+        public Network PublicApi()
+        {
+            ForwardPass forward = Backpropagation.Forward(_step.Network, _step.Batch.Inputs);
+            Gradient gradient = Backpropagation.Backward(forward, _step.Batch.Targets, _step.Loss);
+            return GradientDescent.Step(gradient, _step.LearningRate);
+        }
+
+        [Benchmark]
+        public bool TrainingLoop1Thread() => _one.Step();
+
+        [Benchmark]
+        public bool TrainingLoopAllCores() => _all.Step();
+
+        [Benchmark]
+        public bool TrainingLoopVectorPath() => _vector.Step();
+
+        // The training loop's state for one benchmark step: workspace, optimizer and the epoch's totals.
+        private sealed class TrainingLoop
+        {
+            private readonly BenchmarkStep _step;
+            private readonly TrainingWorkspace _workspace;
+            private readonly Optimizer _optimizer;
+            private readonly AccuracyKind _kind;
+            private Trainer.EpochTotals _totals;
+
+            public TrainingLoop(BenchmarkStep step, KernelPath path, int threads)
+            {
+                _step = step;
+                _workspace = new TrainingWorkspace(step.Network, step.Batch.Count, path, threads);
+                _optimizer = new OptimizerSettings { Kind = OptimizerKind.Sgd, LearningRate = step.LearningRate }.Create();
+                _kind = Accuracy.KindFor(step.Batch.Targets);
+            }
+
+            public bool Step() => Trainer.Step(_workspace, _optimizer, _step.Network, _step.Batch, null, 0, _step.Batch.Count,
+                _step.Loss, _kind, ref _totals);
+        }
+    }
+}
