@@ -22,6 +22,8 @@ namespace BackpropPS.Internal
             if (value is Matrix matrix) return matrix;
             Matrix typed = NumericArrays.TryRead(value, parameterName, rowName);
             if (typed != null) return typed;
+            // What a user types most (-Input 0.05, 0.10): one sample of plain numbers, read in one loop.
+            if (value is object[] plain && TryPlainNumbers(plain, out double[] sample)) return Matrix.FromRow(sample);
 
             IList<object> items = Items(value);
             if (items.Count > 0 && AllSequences(items))
@@ -118,6 +120,25 @@ namespace BackpropPS.Internal
             }
             if (IsSequence(value)) { number = 0; return false; }
             return LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out number);
+        }
+
+        // True when every element is a double or an int (PowerShell's own numbers), which reads as itself.
+        private static bool TryPlainNumbers(object[] items, out double[] numbers)
+        {
+            numbers = null;
+            if (items.Length == 0) return false;
+            var values = new double[items.Length];
+            for (int i = 0; i < items.Length; i++)
+            {
+                switch (items[i])
+                {
+                    case double d: values[i] = d; break;
+                    case int n: values[i] = n; break;
+                    default: return false;
+                }
+            }
+            numbers = values;
+            return true;
         }
 
         private static bool AllSequences(IList<object> items)

@@ -14,11 +14,13 @@
 param(
     # Epochs measured per variant (plus one warm-up each).
     [int] $Runs = 5,
-    [int] $Samples = 6400
+    [int] $Samples = 6400,
+    # The module to measure: the build in out/ by default.
+    [string] $ModulePath = (Join-Path $PSScriptRoot '../../../out/BackpropPS')
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module (Join-Path $PSScriptRoot '../../../out/BackpropPS') -Force
+Import-Module $ModulePath -Force
 
 # Filling 5 million doubles in a PowerShell loop would take longer than the epochs; a few lines of C# do it
 # (System.Random with a seed gives the same numbers on every run).
