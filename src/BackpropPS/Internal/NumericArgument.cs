@@ -147,15 +147,15 @@ namespace BackpropPS.Internal
             return true;
         }
 
-        // The values of one row; row is counted from 1, 0 means the only sample. The position in an error is
-        // only spelled out when there is an error.
+        // The values of one row; rowNumber counts from 1, and 0 means the only sample. Positions for errors are
+        // spelled out only when there is an error. A double[] row is only read (copied into the matrix), never kept.
         private static double[] Numbers(object row, string parameterName, string rowName, int rowNumber)
         {
             row = Unwrap(row);
             if (row is double[] typed)
             {
                 if (typed.Length == 0) throw Empty(parameterName, Sample(rowName, rowNumber));
-                return (double[])typed.Clone();
+                return typed;
             }
             return Numbers(Items(row), parameterName, rowName, rowNumber);
         }
