@@ -5,7 +5,8 @@ namespace BackpropPS.Internal
 {
     /// <summary>
     /// The typed arrays a script builds for large data (<c>double[]</c>, <c>double[][]</c>, <c>double[,]</c>),
-    /// read into a Matrix with block copies: no value goes through PowerShell's conversions one by one.
+    /// read into a Matrix with block copies (see <see cref="RowMajorValues"/>): no value goes through
+    /// PowerShell's conversions one by one.
     /// Errors are the ones the general path in <see cref="NumericArgument"/> gives for the same values.
     /// </summary>
     internal static class NumericArrays
@@ -41,9 +42,7 @@ namespace BackpropPS.Internal
             {
                 if (rows[r].Length != width) throw NumericArgument.Ragged(parameterName, rowName, width, r, rows[r].Length);
             }
-            var data = new double[rows.Length * width];
-            for (int r = 0; r < rows.Length; r++) Array.Copy(rows[r], 0, data, r * width, width);
-            return new Matrix(rows.Length, width, data);
+            return new Matrix(rows.Length, width, new RowMajorValues(rows, width));
         }
 
         /// <summary>A two-dimensional array keeps its shape: one row per first index.</summary>
@@ -51,10 +50,7 @@ namespace BackpropPS.Internal
         {
             int rows = grid.GetLength(0), columns = grid.GetLength(1);
             if (rows == 0 || columns == 0) throw NumericArgument.Empty(parameterName, "the " + rowName);
-            var data = new double[rows * columns];
-            // A double[,] is stored row after row, as a Matrix is.
-            Buffer.BlockCopy(grid, 0, data, 0, data.Length * sizeof(double));
-            return new Matrix(rows, columns, data);
+            return new Matrix(rows, columns, new RowMajorValues(grid));
         }
     }
 }
