@@ -10,8 +10,9 @@
     Both are three binary cmdlets in one pipeline, each binding the piped object and one argument, so the
     ratio is what BackpropPS adds to PowerShell's own cost of a three-cmdlet pipeline (the goal is 1.25x or
     less). Prints the median time per pipeline of each, the ratio of the medians, the median of the
-    rounds' own ratios, and the ratio of the fastest rounds (the least disturbed on a shared machine). -Breakdown also measures each cmdlet alone against one Write-Output, and the
-    arguments' part (a list against a ready Matrix). Speed is measured here, never asserted.
+    rounds' own ratios, and the ratio of the fastest rounds (the least disturbed on a shared machine).
+    -Breakdown also measures each cmdlet alone against one Write-Output, and the arguments' part (a list
+    against a ready Matrix). Speed is measured here, never asserted.
     Run after `dotnet pwsh ./build.ps1 Build`: dotnet pwsh tests/BackpropPS.Benchmarks/Cmdlets/SeedStepPipeline.ps1
 #>
 param(
