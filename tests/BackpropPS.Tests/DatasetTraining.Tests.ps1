@@ -35,7 +35,7 @@ Describe 'Get-BackpropDataset -AsDataset' {
         $data.Targets.ToArray() | Should -Be $oneHot
     }
 
-    It 'gives <Name> as x1, x2 and a 0/1 label, the records numbers exactly' -ForEach @(
+    It 'gives <Name> as x1, x2 and a 0/1 label, the records'' numbers exactly' -ForEach @(
         @{ Name = 'Xor'; Options = @{} }
         @{ Name = 'Moons'; Options = @{ Count = 41; Noise = 0.1; Seed = 2 } }
         @{ Name = 'Circle'; Options = @{ Count = 30; Seed = 5 } }
@@ -113,7 +113,7 @@ Describe 'Training from a data set object' {
         Get-SchemaText $objects[-1].Network | Should -Be (Get-SchemaText $records[-1].Network)
     }
 
-    It 'without a schema trains like -Input/-Target and keeps the network own schema' {
+    It 'without a schema trains like -Input/-Target and keeps the network''s own schema' {
         $trained = $fromRecords[-1].Network
         $plain = [BackpropPS.Core.Training.Dataset]::new($iris.Inputs, $iris.Targets)
         $run = $plain | Invoke-BackpropTraining -Network $trained -Epochs 2 -BatchSize 16
