@@ -17,6 +17,12 @@ function Get-ErrorRecord {
     $record
 }
 
+function ConvertTo-BitPattern {
+    # Each double as its 64 bits, so that -Be compares bit for bit (NaN, -0.0 and the last digit included).
+    param([double[]] $Values)
+    foreach ($value in $Values) { [BitConverter]::DoubleToInt64Bits($value) }
+}
+
 function Invoke-FreshPwsh {
     # Runs a command in a new PowerShell process (same PowerShell, same PSModulePath) and returns its output.
     param([string] $Command)
@@ -30,4 +36,4 @@ function Invoke-FreshPwsh {
     $output
 }
 
-Export-ModuleMember -Function Assert-Close, Get-ErrorRecord, Invoke-FreshPwsh
+Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-FreshPwsh

@@ -19,6 +19,18 @@ namespace BackpropPS.Core.Training
             }
         }
 
+        /// <summary>
+        /// Creates a data set that says what its columns are: the input columns, the target columns and, for
+        /// one-hot targets, the class label of each target column. The schema must fit the matrices; null is
+        /// a data set without one, as the other constructor makes.
+        /// </summary>
+        public Dataset(Matrix inputs, Matrix targets, DataSchema schema)
+            : this(inputs, targets)
+        {
+            if (schema != null) CheckSchema(inputs, targets, schema);
+            Schema = schema;
+        }
+
         /// <summary>The inputs, one row per sample.</summary>
         public Matrix Inputs { get; }
 
@@ -27,6 +39,9 @@ namespace BackpropPS.Core.Training
 
         /// <summary>Number of samples.</summary>
         public int Count => Inputs.Rows;
+
+        /// <summary>What the columns are (input and target columns, class labels), or null when unknown.</summary>
+        public DataSchema Schema { get; }
 
         /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order.</summary>
         public Dataset Rows(int[] indices, int start, int count) =>
@@ -57,6 +72,32 @@ namespace BackpropPS.Core.Training
 
         /// <summary>The same targets with scaled inputs.</summary>
         public Dataset Scaled(InputScaling scaling) => new Dataset(scaling.Apply(Inputs), Targets);
+
+        // The same rule a network applies to its schema, so that a data set's schema can become a network's.
+        private static void CheckSchema(Matrix inputs, Matrix targets, DataSchema schema)
+        {
+            if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != inputs.Columns)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The data set has {Wording.Count(inputs.Columns, "input column")} but its schema names {schema.InputColumns.Count} ({string.Join(", ", schema.InputColumns)}).");
+            }
+            if (!schema.FitsOutputs(targets.Columns))
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The data set has {Wording.Count(targets.Columns, "target column")} but its schema names {Wording.Count(schema.ClassLabels.Count, "class label")}: " +
+                    "one target column per label, or one for two labels.");
+            }
+            if (!schema.IsClassifier && schema.TargetColumns.Count > 0 && schema.TargetColumns.Count != targets.Columns)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The data set has {Wording.Count(targets.Columns, "target column")} but its schema names {schema.TargetColumns.Count} ({string.Join(", ", schema.TargetColumns)}).");
+            }
+            if (schema.Scaling != null && schema.Scaling.Mean.Count != inputs.Columns)
+            {
+                throw BackpropException.Argument("SchemaSizeMismatch",
+                    $"The data set has {Wording.Count(inputs.Columns, "input column")} but its schema's scaling covers {schema.Scaling.Mean.Count}.");
+            }
+        }
 
         private static Matrix Pick(Matrix source, int[] indices, int start, int count)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
@@ -7,11 +8,18 @@ using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
-    /// <summary>Built-in data as records: Xor, Iris, and the seeded 2-D sets Circle, Spiral, Gauss and Moons.</summary>
+    /// <summary>
+    /// Built-in data as records, or with -AsDataset as one data set object: Xor, Iris, and the seeded 2-D
+    /// sets Circle, Spiral, Gauss and Moons.
+    /// </summary>
     [Cmdlet(VerbsCommon.Get, "BackpropDataset")]
-    [OutputType(typeof(PSObject))]
+    [OutputType(typeof(PSObject), typeof(Dataset))]
     public sealed class GetBackpropDatasetCommand : BackpropCmdlet
     {
+        private const string IrisTarget = "species";
+        private static readonly string[] PointColumns = { "x1", "x2" };
+        private static readonly string[] PointTarget = { "label" };
+
         /// <summary>Which data set.</summary>
         [Parameter(Mandatory = true, Position = 0)]
         public DatasetName Name { get; set; }
@@ -28,6 +36,10 @@ namespace BackpropPS.Commands
         [Parameter]
         public int Seed { get; set; }
 
+        /// <summary>Return one data set object (matrices and a schema) instead of one record per sample.</summary>
+        [Parameter]
+        public SwitchParameter AsDataset { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
@@ -39,10 +51,18 @@ namespace BackpropPS.Commands
             }
             if (Name == DatasetName.Iris)
             {
-                WriteIris();
+                List<PSObject> iris = IrisRecords();
+                if (AsDataset) WriteObject(Run(() => IrisDataset(iris), Name));
+                else foreach (PSObject record in iris) WriteObject(record);
                 return;
             }
             Dataset data = Run(() => DatasetGenerator.Generate(Name, Count, Noise, Seed), Name);
+            if (AsDataset)
+            {
+                // What the records give a one-output network: two numeric inputs and the numeric 0/1 label.
+                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget)));
+                return;
+            }
             for (int r = 0; r < data.Count; r++)
             {
                 var record = new PSObject();
@@ -53,8 +73,17 @@ namespace BackpropPS.Commands
             }
         }
 
+        // Iris as a data set is read from its records by the record path itself, for a network with one output
+        // per species, so that it is exactly what training on the records builds.
+        private static Dataset IrisDataset(List<PSObject> records)
+        {
+            string[] inputs = RecordReader.ColumnNames(records[0]).Where(c => c != IrisTarget).ToArray();
+            var (data, schema) = RecordDataset.Build(records, inputs, new[] { IrisTarget }, inputs.Length, 3, null);
+            return new Dataset(data.Inputs, data.Targets, schema);
+        }
+
         // Iris ships as data/iris.csv (with its licence beside it); its records look as Import-Csv gives them.
-        private void WriteIris()
+        private List<PSObject> IrisRecords()
         {
             string path = Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", "data", "iris.csv");
             if (!File.Exists(path))
@@ -64,14 +93,16 @@ namespace BackpropPS.Commands
             }
             string[] lines = File.ReadAllLines(path);
             string[] header = lines[0].Split(',');
+            var records = new List<PSObject>();
             for (int i = 1; i < lines.Length; i++)
             {
                 if (lines[i].Length == 0) continue;
                 string[] cells = lines[i].Split(',');
                 var record = new PSObject();
                 for (int c = 0; c < header.Length; c++) record.Properties.Add(new PSNoteProperty(header[c], cells[c]));
-                WriteObject(record);
+                records.Add(record);
             }
+            return records;
         }
     }
 }

@@ -10,14 +10,19 @@ using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
-    /// <summary>Trains a network for many epochs on records or numeric batches, emitting one row per epoch.</summary>
+    /// <summary>
+    /// Trains a network for many epochs on records, numeric batches or a data set object, emitting one row per
+    /// epoch. A data set object may also be piped: it comes in through the record set's -InputObject and is
+    /// taken whole (see <see cref="PipedTrainingData"/>).
+    /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BackpropTraining", DefaultParameterSetName = RecordSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(EpochResult))]
     public sealed class InvokeBackpropTrainingCommand : BackpropCmdlet, IDisposable
     {
         private const string RecordSet = "Record";
         private const string BatchSet = "Batch";
-        private readonly List<PSObject> _records = new List<PSObject>();
+        private const string DatasetSet = "Dataset";
+        private readonly PipedTrainingData _piped = new PipedTrainingData();
         private readonly CancellationTokenSource _stop = new CancellationTokenSource();
 
         /// <summary>The network to start from; it is not changed.</summary>
@@ -25,7 +30,7 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public Network Network { get; set; }
 
-        /// <summary>A training record (an Import-Csv row or any object).</summary>
+        /// <summary>A training record (an Import-Csv row or any object), or one whole data set object.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
@@ -40,15 +45,20 @@ namespace BackpropPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] TargetColumn { get; set; }
 
-        /// <summary>The inputs as a numeric batch: one array per sample.</summary>
+        /// <summary>The inputs as a numeric batch: one array per sample, a double[][] or double[,], or a Matrix.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
         [ValidateNotNull]
         public object Input { get; set; }
 
-        /// <summary>The targets as a numeric batch: one array per sample.</summary>
+        /// <summary>The targets as a numeric batch: one array per sample, a double[][] or double[,], or a Matrix.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
         [ValidateNotNull]
         public object Target { get; set; }
+
+        /// <summary>The inputs and targets as one data set object, such as Get-BackpropDataset -AsDataset gives.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DatasetSet)]
+        [ValidateNotNull]
+        public Dataset Dataset { get; set; }
 
         /// <summary>The loss; by default CrossEntropy for a Softmax output layer and HalfSquaredError otherwise.</summary>
         [Parameter]
@@ -132,9 +142,8 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             if (ParameterSetName != RecordSet) return;
-            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
-            if (misplaced != null) ThrowTerminatingError(misplaced);
-            _records.Add(InputObject);
+            ErrorRecord refused = _piped.Add(InputObject, InputColumn != null || TargetColumn != null);
+            if (refused != null) ThrowTerminatingError(refused);
         }
 
         /// <inheritdoc />
@@ -195,9 +204,13 @@ namespace BackpropPS.Commands
 
         private (Network, Dataset, Dataset, TrainingOptions) Prepare()
         {
-            Dataset data;
+            Dataset data = ParameterSetName == DatasetSet ? Dataset : _piped.Dataset;
             DataSchema schema;
-            if (ParameterSetName == BatchSet)
+            if (data != null)
+            {
+                schema = DatasetInput.SchemaFor(data, Network);
+            }
+            else if (ParameterSetName == BatchSet)
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, Network);
                 data = new Dataset(inputs, targets);
@@ -205,7 +218,7 @@ namespace BackpropPS.Commands
             }
             else
             {
-                (data, schema) = RecordDataset.Build(_records, InputColumn, TargetColumn, Network);
+                (data, schema) = RecordDataset.Build(_piped.Records, InputColumn, TargetColumn, Network);
             }
             var (training, validation) = data.Split(ValidationFraction, Seed);
             InputScaling scaling = Standardize ? InputScaling.Fit(training.Inputs) : Network.Schema?.Scaling;

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
 
@@ -11,6 +10,8 @@ namespace BackpropPS.Internal
     /// <summary>
     /// Turns what a user types for a sample or a batch into a Matrix: <c>0.05, 0.10</c> is one sample,
     /// <c>@(0.05, 0.10), @(0.2, 0.3)</c> a batch of two; numeric strings (from Import-Csv) count as numbers.
+    /// A Matrix is taken as it is, and typed arrays (<c>double[]</c>, <c>double[][]</c>, <c>double[,]</c>)
+    /// are copied whole by <see cref="NumericArrays"/>.
     /// </summary>
     internal static class NumericArgument
     {
@@ -19,20 +20,26 @@ namespace BackpropPS.Internal
         {
             value = Unwrap(value);
             if (value is Matrix matrix) return matrix;
-            var items = Items(value);
-            if (items.Count > 0 && items.All(IsSequence))
+            Matrix typed = NumericArrays.TryRead(value, parameterName, rowName);
+            if (typed != null) return typed;
+            // What a user types most (-Input 0.05, 0.10): one sample of plain numbers, read in one loop.
+            if (value is object[] plain && TryPlainNumbers(plain, out double[] sample)) return Matrix.FromRow(sample);
+
+            IList<object> items = Items(value);
+            if (items.Count > 0 && AllSequences(items))
             {
-                var rows = items.Select((row, r) => Numbers(Items(row), parameterName, $"{rowName} {r + 1}")).ToArray();
+                var rows = new double[items.Count][];
+                for (int r = 0; r < rows.Length; r++) rows[r] = Numbers(items[r], parameterName, rowName, r + 1);
                 int width = rows[0].Length;
-                int ragged = Array.FindIndex(rows, row => row.Length != width);
-                if (ragged >= 0)
+                for (int r = 1; r < rows.Length; r++)
                 {
-                    throw BackpropException.Argument("RaggedBatch",
-                        $"Every {rowName} of -{parameterName} must have {width} values like the first; {rowName} {ragged + 1} has {rows[ragged].Length}.");
+                    if (rows[r].Length != width) throw Ragged(parameterName, rowName, width, r, rows[r].Length);
                 }
-                return Matrix.FromRows(rows);
+                var data = new double[rows.Length * width];
+                for (int r = 0; r < rows.Length; r++) Array.Copy(rows[r], 0, data, r * width, width);
+                return new Matrix(rows.Length, width, data);
             }
-            return Matrix.FromRow(Numbers(items, parameterName, "the " + rowName));
+            return Matrix.FromRow(Numbers(items, parameterName, rowName, 0));
         }
 
         /// <summary>
@@ -72,7 +79,10 @@ namespace BackpropPS.Internal
         public static IList<object> Items(object value)
         {
             value = Unwrap(value);
-            return IsSequence(value) ? ((IEnumerable)value).Cast<object>().Select(Unwrap).ToList() : new List<object> { value };
+            if (!IsSequence(value)) return new List<object> { value };
+            var items = value is ICollection collection ? new List<object>(collection.Count) : new List<object>();
+            foreach (object item in (IEnumerable)value) items.Add(Unwrap(item));
+            return items;
         }
 
         public static bool IsSequence(object value) => value is IEnumerable && !(value is string);
@@ -83,21 +93,91 @@ namespace BackpropPS.Internal
         public static double ToDouble(object value, string parameterName, string position)
         {
             value = Unwrap(value);
-            if (value != null && !(value is bool) && !IsSequence(value) &&
-                LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double number))
-            {
-                return number;
-            }
-            string shown = value == null ? "$null" : $"'{value}' ({value.GetType().Name})";
-            throw BackpropException.Argument("NonNumericArgument",
-                $"Expected numbers for -{parameterName}; {position} is {shown}.");
+            if (TryNumber(value, out double number)) return number;
+            throw NonNumeric(value, parameterName, position);
         }
 
-        private static double[] Numbers(IList<object> items, string parameterName, string sample)
+        /// <summary>The <c>EmptyArgument</c> error: <paramref name="sample"/> ("the sample", "sample 3") has no values.</summary>
+        public static BackpropException Empty(string parameterName, string sample) =>
+            BackpropException.Argument("EmptyArgument", $"Expected at least one number for -{parameterName}; {sample} is empty.");
+
+        /// <summary>The <c>RaggedBatch</c> error for row <paramref name="index"/> (from 0) of <paramref name="length"/> values.</summary>
+        public static BackpropException Ragged(string parameterName, string rowName, int width, int index, int length) =>
+            BackpropException.Argument("RaggedBatch",
+                $"Every {rowName} of -{parameterName} must have {width} values like the first; {rowName} {index + 1} has {length}.");
+
+        // Doubles and ints (what PowerShell literals and arithmetic give) are read directly; anything else goes
+        // through PowerShell's conversion, as it always has, so that numeric strings and other numbers still count.
+        private static bool TryNumber(object value, out double number)
         {
-            if (items.Count == 0)
-                throw BackpropException.Argument("EmptyArgument", $"Expected at least one number for -{parameterName}; {sample} is empty.");
-            return items.Select((item, i) => ToDouble(item, parameterName, $"value {i + 1} of {sample}")).ToArray();
+            switch (value)
+            {
+                case double d: number = d; return true;
+                case int i: number = i; return true;
+                case null:
+                case bool _:
+                    number = 0; return false;
+            }
+            if (IsSequence(value)) { number = 0; return false; }
+            return LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out number);
+        }
+
+        // True when every element is a double or an int (PowerShell's own numbers), which reads as itself.
+        private static bool TryPlainNumbers(object[] items, out double[] numbers)
+        {
+            numbers = null;
+            if (items.Length == 0) return false;
+            var values = new double[items.Length];
+            for (int i = 0; i < items.Length; i++)
+            {
+                switch (items[i])
+                {
+                    case double d: values[i] = d; break;
+                    case int n: values[i] = n; break;
+                    default: return false;
+                }
+            }
+            numbers = values;
+            return true;
+        }
+
+        private static bool AllSequences(IList<object> items)
+        {
+            for (int i = 0; i < items.Count; i++) if (!IsSequence(items[i])) return false;
+            return true;
+        }
+
+        // The values of one row; rowNumber counts from 1, and 0 means the only sample. Positions for errors are
+        // spelled out only when there is an error. A double[] row is only read (copied into the matrix), never kept.
+        private static double[] Numbers(object row, string parameterName, string rowName, int rowNumber)
+        {
+            row = Unwrap(row);
+            if (row is double[] typed)
+            {
+                if (typed.Length == 0) throw Empty(parameterName, Sample(rowName, rowNumber));
+                return typed;
+            }
+            return Numbers(Items(row), parameterName, rowName, rowNumber);
+        }
+
+        private static double[] Numbers(IList<object> items, string parameterName, string rowName, int rowNumber)
+        {
+            if (items.Count == 0) throw Empty(parameterName, Sample(rowName, rowNumber));
+            var numbers = new double[items.Count];
+            for (int i = 0; i < numbers.Length; i++)
+            {
+                if (!TryNumber(items[i], out numbers[i]))
+                    throw NonNumeric(items[i], parameterName, $"value {i + 1} of {Sample(rowName, rowNumber)}");
+            }
+            return numbers;
+        }
+
+        private static string Sample(string rowName, int rowNumber) => rowNumber == 0 ? "the " + rowName : $"{rowName} {rowNumber}";
+
+        private static BackpropException NonNumeric(object value, string parameterName, string position)
+        {
+            string shown = value == null ? "$null" : $"'{value}' ({value.GetType().Name})";
+            return BackpropException.Argument("NonNumericArgument", $"Expected numbers for -{parameterName}; {position} is {shown}.");
         }
     }
 }

@@ -15,11 +15,18 @@ namespace BackpropPS.Internal
     internal static class RecordDataset
     {
         public static (Dataset Data, DataSchema Schema) Build(IReadOnlyList<PSObject> records,
-            IReadOnlyList<string> inputColumns, IReadOnlyList<string> targetColumns, Network network)
+            IReadOnlyList<string> inputColumns, IReadOnlyList<string> targetColumns, Network network) =>
+            Build(records, inputColumns, targetColumns, network.InputSize, network.OutputSize, network.Schema);
+
+        /// <summary>
+        /// As for a network of <paramref name="inputSize"/> inputs and <paramref name="outputSize"/> outputs that
+        /// was trained with the schema <paramref name="known"/> (or null); Get-BackpropDataset -AsDataset reads Iris this way.
+        /// </summary>
+        public static (Dataset Data, DataSchema Schema) Build(IReadOnlyList<PSObject> records,
+            IReadOnlyList<string> inputColumns, IReadOnlyList<string> targetColumns, int inputSize, int outputSize, DataSchema known)
         {
             if (records.Count == 0)
                 throw BackpropException.Argument("EmptyData", "Expected records through the pipeline; none came.");
-            DataSchema known = network.Schema;
             targetColumns = targetColumns ?? known?.TargetColumns;
             if (targetColumns == null || targetColumns.Count == 0)
             {
@@ -28,21 +35,21 @@ namespace BackpropPS.Internal
             }
             inputColumns = inputColumns ?? (known != null && known.InputColumns.Count > 0 ? known.InputColumns : null)
                 ?? RecordReader.ColumnNames(records[0]).Where(c => !targetColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray();
-            if (inputColumns.Count != network.InputSize)
+            if (inputColumns.Count != inputSize)
             {
                 throw BackpropException.Argument("InputSizeMismatch",
-                    $"The network takes {network.InputSize} inputs; got {inputColumns.Count} input columns ({string.Join(", ", inputColumns)}).");
+                    $"The network takes {inputSize} inputs; got {inputColumns.Count} input columns ({string.Join(", ", inputColumns)}).");
             }
 
             Matrix inputs = RecordReader.Numbers(records, inputColumns);
             bool labelled = targetColumns.Count == 1 &&
-                (known?.IsClassifier == true || network.OutputSize > 1 || !RecordReader.AllNumeric(records, targetColumns[0]));
+                (known?.IsClassifier == true || outputSize > 1 || !RecordReader.AllNumeric(records, targetColumns[0]));
             if (!labelled)
             {
-                if (targetColumns.Count != network.OutputSize)
+                if (targetColumns.Count != outputSize)
                 {
                     throw BackpropException.Argument("TargetSizeMismatch",
-                        $"The network has {Wording.Count(network.OutputSize, "output")}; got {Wording.Count(targetColumns.Count, "target column")} ({string.Join(", ", targetColumns)}).");
+                        $"The network has {Wording.Count(outputSize, "output")}; got {Wording.Count(targetColumns.Count, "target column")} ({string.Join(", ", targetColumns)}).");
                 }
                 return (new Dataset(inputs, RecordReader.Numbers(records, targetColumns)), new DataSchema(inputColumns, targetColumns));
             }
@@ -53,14 +60,14 @@ namespace BackpropPS.Internal
                 ? known.ClassLabels
                 : cells.Distinct(StringComparer.Ordinal).OrderBy(l => l, StringComparer.Ordinal).ToArray();
             var schema = new DataSchema(inputColumns, targetColumns, labels);
-            if (!schema.FitsOutputs(network.OutputSize))
+            if (!schema.FitsOutputs(outputSize))
             {
                 throw BackpropException.Argument("ClassCountMismatch",
-                    $"Column '{column}' has {Wording.Count(labels.Count, "label")} ({string.Join(", ", labels)}); the network has {Wording.Count(network.OutputSize, "output")}: " +
+                    $"Column '{column}' has {Wording.Count(labels.Count, "label")} ({string.Join(", ", labels)}); the network has {Wording.Count(outputSize, "output")}: " +
                     "one per label, or one output for two labels.");
             }
             // One output for two labels is the probability of the second; otherwise the targets are one-hot.
-            int width = network.OutputSize;
+            int width = outputSize;
             var targets = new double[records.Count * width];
             for (int r = 0; r < cells.Length; r++)
             {
