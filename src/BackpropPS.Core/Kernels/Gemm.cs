@@ -12,7 +12,7 @@ namespace BackpropPS.Core.Kernels
     internal static class Gemm
     {
         /// <summary>Below this many multiply-adds the blocked path's packing costs more than it saves.</summary>
-        internal const long BlockedThreshold = 4096;
+        internal const long BlockedThreshold = 256;
 
         /// <summary>From this many flops (2 m n k) a product is worth a second thread.</summary>
         internal const long ParallelThreshold = 1_000_000;

@@ -12,7 +12,9 @@ namespace BackpropPS.Core.Kernels
     /// </summary>
     internal static unsafe class GemmBlocked
     {
-        private const int KC = 256, MC = 120;
+        // A strip of B (KC x 8) stays in the L1 cache while strips of A pass; MC rows of A (KC x MC) stay in L2.
+        // Measured here on 784- and 512-wide layers, a KC of 384 (784 = 3 blocks of 262) beat 256 and 512.
+        private const int KC = 384, MC = 120;
 
         // Packed panels per thread, grown as needed: nothing is allocated once a run has warmed up.
         [ThreadStatic] private static double[] t_packedA, t_packedB;
