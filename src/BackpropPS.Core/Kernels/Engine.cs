@@ -38,8 +38,5 @@ namespace BackpropPS.Core.Kernels
             return Vector.IsHardwareAccelerated ? KernelPath.Vector : KernelPath.Reference;
         }
 
-        /// <summary>True when <paramref name="path"/> can run here (tests use it to pick the paths to compare).</summary>
-        internal static bool CanRun(KernelPath path) =>
-            path == KernelPath.Reference || (path == KernelPath.Vector && Vector.IsHardwareAccelerated) || path == Path;
     }
 }

@@ -29,14 +29,20 @@ namespace BackpropPS.Core.Kernels
         public static void Run(IPartitionedWork work, int parts)
         {
             parts = Math.Min(parts, Engine.ProcessorCount);
-            if (parts <= 1 || Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
+            if (parts <= 1)
+            {
+                work.Execute(0, 1);
+                return;
+            }
+            // Started on first use even when busy, so that a warmed-up caller never pays for it later.
+            Worker[] workers = s_workers.Value;
+            if (Interlocked.CompareExchange(ref s_busy, 1, 0) != 0)
             {
                 for (int part = 0; part < parts; part++) work.Execute(part, parts);
                 return;
             }
             try
             {
-                Worker[] workers = s_workers.Value;
                 for (int part = 1; part < parts; part++) workers[part - 1].Post(work, part, parts);
                 work.Execute(0, parts);
                 Exception failure = null;
