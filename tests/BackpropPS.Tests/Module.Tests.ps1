@@ -33,6 +33,21 @@ Describe 'The BackpropPS module' {
         [BackpropPS.Core.Network].Assembly.Location | Should -Be (Join-Path $module.ModuleBase 'net8.0' 'BackpropPS.Core.dll')
     }
 
+    It 'runs the fastest kernels this processor has' {
+        [BackpropPS.Core.Kernels.Engine]::Build | Should -Be 'net8.0'
+        $expected = if ([System.Runtime.Intrinsics.X86.Avx2]::IsSupported -and [System.Runtime.Intrinsics.X86.Fma]::IsSupported) { 'Avx2' } else { 'Vector' }
+        [BackpropPS.Core.Kernels.Engine]::Path | Should -Be $expected
+    }
+
+    It 'has a netstandard2.0 build that runs the seed step in PowerShell 7 as well' {
+        # What PowerShell 7.0-7.3 load: the same cmdlets on System.Numerics vectors.
+        $dll = Join-Path $module.ModuleBase 'netstandard2.0' 'BackpropPS.dll'
+        $output = Invoke-FreshPwsh ("Import-Module '$dll'; [BackpropPS.Core.Kernels.Engine]::Build; " +
+            "(New-BackpropNetwork -Example StepByStep | Invoke-BackpropForward -Input 0.05, 0.10 | Get-BackpropGradient -Target 0.01, 0.99).Loss.ToString('R')")
+        $output[0] | Should -Be 'netstandard2.0'
+        Assert-Close ([double]$output[1]) 0.298371108760003 -Tolerance 1e-12
+    }
+
     It 'finds the help of cmdlets that live in a build folder' {
         (Get-Help New-BackpropNetwork).Description | Should -Not -BeNullOrEmpty
     }

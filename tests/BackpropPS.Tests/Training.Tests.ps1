@@ -108,6 +108,25 @@ $run[-1].Network | Export-BackpropNetwork -LiteralPath '{2}'
         [Convert]::ToBase64String($fresh[1]) | Should -Be ([Convert]::ToBase64String($first[1]))
     }
 
+    It 'gives the same numbers, bit for bit, on one thread as on every core' {
+        # 300 inputs, 64 hidden and batches of 32: the first layer's products are split between the threads.
+        $random = [BackpropPS.Core.SeededRandom]::new(5)
+        [double[][]] $x = foreach ($i in 1..96) { , [double[]](1..300 | ForEach-Object { $random.NextDouble() }) }
+        [double[][]] $y = foreach ($i in 1..96) { $row = [double[]]::new(10); $row[$random.NextInt(10)] = 1; , $row }
+        $net = New-BackpropNetwork -LayerSize 300, 64, 10 -Activation ReLU, Softmax -Seed 2
+        $settings = @{ Network = $net; Input = $x; Target = $y; Optimizer = 'Adam'; Epochs = 3; BatchSize = 32; Shuffle = $true; Seed = 4 }
+        $one = Invoke-BackpropTraining @settings -ThreadCount 1
+        $all = Invoke-BackpropTraining @settings
+        $one.Loss | Should -Be $all.Loss
+        (ConvertTo-BitPattern $one[-1].Network.Layers[0].Weights) | Should -Be (ConvertTo-BitPattern $all[-1].Network.Layers[0].Weights)
+        $one[-1].Loss | Should -Not -Be $one[0].Loss
+    }
+
+    It 'refuses a negative thread count' {
+        { Invoke-BackpropTraining -Network (New-BackpropNetwork 2, 1) -Input 1, 2 -Target 0 -ThreadCount -1 } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,BackpropPS.Commands.InvokeBackpropTrainingCommand'
+    }
+
     It 'gives another run from another seed' {
         $net = New-BackpropNetwork 2, 4, 1 -Activation Tanh, Sigmoid -Seed 1
         $data = Get-BackpropDataset Moons -Count 40 -Seed 1

@@ -124,6 +124,14 @@ namespace BackpropPS.Commands
         [Parameter]
         public SwitchParameter Standardize { get; set; }
 
+        /// <summary>
+        /// The most threads a large matrix product uses; 0 (the default) means one per processor. Results are the
+        /// same whatever the number.
+        /// </summary>
+        [Parameter]
+        [ValidateRange(0, int.MaxValue)]
+        public int ThreadCount { get; set; }
+
         /// <summary>A network file written every -CheckpointInterval epochs and after the last epoch.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -242,6 +250,7 @@ namespace BackpropPS.Commands
                 Shuffle = Shuffle,
                 Seed = Seed,
                 Patience = Patience,
+                Threads = ThreadCount,
                 Optimizer = new OptimizerSettings
                 {
                     Kind = Optimizer, LearningRate = LearningRate, Momentum = Momentum, Nesterov = Nesterov,
