@@ -9,8 +9,10 @@
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
     Package  builds and zips out/BackpropPS into out/BackpropPS-<version>.zip.
-    Bench    runs the BenchmarkDotNet project (Release); further arguments go to BenchmarkDotNet,
-             e.g. `dotnet pwsh ./build.ps1 Bench --filter '*Epoch*' --job short`.
+    Bench    runs the BenchmarkDotNet project (Release): all of it with 15 iterations each, or what further
+             arguments say, which go to BenchmarkDotNet untouched, e.g.
+             `dotnet pwsh ./build.ps1 Bench --filter '*StepBenchmarks*' --job short`.
+             See tests/BackpropPS.Benchmarks/README.md.
     Clean    removes out/ and every bin/ and obj/.
 
 .EXAMPLE
@@ -134,7 +136,9 @@ function Invoke-Package {
 }
 
 function Invoke-Bench {
-    $arguments = if ($BenchmarkArguments) { $BenchmarkArguments } else { @('--filter', '*') }
+    # Without arguments: every benchmark, with fewer iterations than BenchmarkDotNet's default job (which takes
+    # over an hour for all of them here); any argument replaces these.
+    $arguments = if ($BenchmarkArguments) { $BenchmarkArguments } else { @('--filter', '*', '--warmupCount', '3', '--iterationCount', '15') }
     # Start-Process, because pwsh on Unix expands a '*' passed to a native command as a file pattern.
     $run = Start-Process dotnet -NoNewWindow -Wait -PassThru -ArgumentList (@('run', '-c', 'Release', '--project',
             (Join-Path $root 'tests/BackpropPS.Benchmarks'), '--') + ($arguments | ForEach-Object { '"' + $_ + '"' }))

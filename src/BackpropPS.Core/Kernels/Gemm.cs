@@ -24,7 +24,7 @@ namespace BackpropPS.Core.Kernels
         /// (0: every processor).
         /// </summary>
         public static void Multiply(int m, int n, int k, double alpha, in MatrixOperand a, in MatrixOperand b,
-            double[] c, int cOffset, int ldc, KernelPath path = KernelPath.Avx2, int threads = 0)
+            double[] c, int cOffset, int ldc, KernelPath path, int threads = 0)
         {
             if (m == 0 || n == 0) return;
             if (k == 0)
