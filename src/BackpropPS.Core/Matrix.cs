@@ -73,6 +73,34 @@ namespace BackpropPS.Core
             return new Matrix(rows.Count, columns, data);
         }
 
+        /// <summary>A matrix from equally long rows, copied a row at a time (large data is never read value by value).</summary>
+        public static Matrix FromRows(double[][] rows)
+        {
+            if (rows == null) throw new ArgumentNullException(nameof(rows));
+            int columns = rows.Length == 0 ? 0 : rows[0]?.Length ?? 0;
+            var data = new double[(long)rows.Length * columns];
+            for (int r = 0; r < rows.Length; r++)
+            {
+                if (rows[r] == null || rows[r].Length != columns)
+                {
+                    throw BackpropException.Argument("RaggedRows",
+                        $"Every row must have {columns} values like the first; row {r + 1} has {rows[r]?.Length ?? 0}.");
+                }
+                Array.Copy(rows[r], 0, data, (long)r * columns, columns);
+            }
+            return new Matrix(rows.Length, columns, data);
+        }
+
+        /// <summary>A matrix with the shape and a copy of the values of a two-dimensional array (one row per first index).</summary>
+        public static Matrix FromArray(double[,] values)
+        {
+            if (values == null) throw new ArgumentNullException(nameof(values));
+            var data = new double[values.Length];
+            // A double[,] is stored row after row, as a Matrix is.
+            Buffer.BlockCopy(values, 0, data, 0, values.Length * sizeof(double));
+            return new Matrix(values.GetLength(0), values.GetLength(1), data);
+        }
+
         /// <summary>Wraps an array the caller gives up; core code only.</summary>
         internal static Matrix Wrap(int rows, int columns, double[] data) => new Matrix(rows, columns, data);
 

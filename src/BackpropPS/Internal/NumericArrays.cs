@@ -5,8 +5,7 @@ namespace BackpropPS.Internal
 {
     /// <summary>
     /// The typed arrays a script builds for large data (<c>double[]</c>, <c>double[][]</c>, <c>double[,]</c>),
-    /// read into a Matrix with block copies (see <see cref="RowMajorValues"/>): no value goes through
-    /// PowerShell's conversions one by one.
+    /// read into a Matrix with block copies: no value goes through PowerShell's conversions one by one.
     /// Errors are the ones the general path in <see cref="NumericArgument"/> gives for the same values.
     /// </summary>
     internal static class NumericArrays
@@ -42,7 +41,7 @@ namespace BackpropPS.Internal
             {
                 if (rows[r].Length != width) throw NumericArgument.Ragged(parameterName, rowName, width, r, rows[r].Length);
             }
-            return new Matrix(rows.Length, width, new RowMajorValues(rows, width));
+            return Matrix.FromRows(rows);
         }
 
         /// <summary>A two-dimensional array keeps its shape: one row per first index.</summary>
@@ -50,7 +49,7 @@ namespace BackpropPS.Internal
         {
             int rows = grid.GetLength(0), columns = grid.GetLength(1);
             if (rows == 0 || columns == 0) throw NumericArgument.Empty(parameterName, "the " + rowName);
-            return new Matrix(rows, columns, new RowMajorValues(grid));
+            return Matrix.FromArray(grid);
         }
     }
 }
