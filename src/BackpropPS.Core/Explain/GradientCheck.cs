@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Explain
 {
@@ -26,8 +27,10 @@ namespace BackpropPS.Core.Explain
             if (network == null) throw new ArgumentNullException(nameof(network));
             settings = settings ?? new GradientCheckSettings();
             Validate(settings);
-            // Also validates the input, the target and the loss, with the usual errors.
-            Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(network, input), target, loss);
+            // Also validates the input, the target and the loss, with the usual errors. The textbook loops (and
+            // Math.Exp) here and in every loss below: a finite difference divides the loss's last bits by 2h.
+            Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(network, input, KernelPath.Reference), target, loss,
+                KernelPath.Reference);
 
             List<ParameterId> parameters = ParameterId.All(network).ToList();
             if (analytic != null)
@@ -83,7 +86,7 @@ namespace BackpropPS.Core.Explain
             (p.Kind == ParameterKind.Weight ? weights : biases)[p.Index] = value;
             layers[p.Layer - 1] = Layer.Wrap(layer, weights, biases);
 
-            ForwardPass forward = Backpropagation.Forward(new Network(layers), input);
+            ForwardPass forward = Backpropagation.Forward(new Network(layers), input, KernelPath.Reference);
             Activation output = layers[layers.Length - 1].Activation;
             int last = layers.Length - 1, width = forward.Output.Columns;
             double sum = 0.0;

@@ -68,7 +68,16 @@ namespace BackpropPS.Core.Kernels
                     else
                         for (int i = k; i < k + 4; i++) a[i] = Activations.Apply(f, z[i]);
                 }
-                for (; k < count; k++) a[k] = Activations.Apply(f, z[k]);
+                if (k < count)
+                {
+                    // The last one to three values as one vector, padded with zeros: one exponential instead of three.
+                    int rest = count - k;
+                    Vector256<double> v = Vector256.Create(z[k], rest > 1 ? z[k + 1] : 0.0, rest > 2 ? z[k + 2] : 0.0, 0.0);
+                    if (f == Activation.Sigmoid ? ExpAvx2.TrySigmoid(v, out Vector256<double> y) : ExpAvx2.TryTanh(v, out y))
+                        for (int i = 0; i < rest; i++) a[k + i] = y.GetElement(i);
+                    else
+                        for (; k < count; k++) a[k] = Activations.Apply(f, z[k]);
+                }
                 return;
             }
             if (path == KernelPath.Avx2 && f == Activation.Softmax && columns >= 4)
