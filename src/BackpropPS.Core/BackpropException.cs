@@ -11,6 +11,10 @@ namespace BackpropPS.Core
         InvalidData,
         /// <summary>The operation does not fit the objects given (e.g. a loss with the wrong output layer).</summary>
         InvalidOperation,
+        /// <summary>Something named (a file, a column, a data set) is not there.</summary>
+        NotFound,
+        /// <summary>The request is beyond what the machine or the format can hold (a network too large for memory).</summary>
+        LimitsExceeded,
     }
 
     /// <summary>A mistake in what the caller gave, with a stable identifier for scripts and tests.</summary>

@@ -7,9 +7,11 @@ function Assert-Close {
 }
 
 function Get-ErrorRecord {
-    # Runs $Script, which must fail, checks the ErrorId (and category) and returns the ErrorRecord.
+    # Runs $Script, which must fail, checks the ErrorId (and category) and returns the ErrorRecord. A
+    # non-terminating error counts (as with -ErrorAction Stop), so one helper checks both kinds.
     param([scriptblock] $Script, [string] $ErrorId, [string] $Category)
     $record = $null
+    $ErrorActionPreference = 'Stop'
     try { & $Script } catch { $record = $_ }
     $record | Should -Not -BeNullOrEmpty -Because 'the command must fail'
     $record.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"

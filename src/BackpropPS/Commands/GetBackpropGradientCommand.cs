@@ -26,6 +26,6 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>
-            WriteObject(Run(() => Backpropagation.Backward(InputObject, NumericArgument.ToTargets(Target, nameof(Target), InputObject.SampleCount, InputObject.Network.OutputSize), Loss), Target));
+            WriteResult(() => Backpropagation.Backward(InputObject, NumericArgument.ToTargets(Target, nameof(Target), InputObject.SampleCount, InputObject.Network.OutputSize), Loss), Target);
     }
 }

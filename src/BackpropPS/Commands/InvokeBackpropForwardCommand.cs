@@ -22,6 +22,6 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>
-            WriteObject(Run(() => Backpropagation.Forward(InputObject, InputObject.PrepareInputs(NumericArgument.ToInputs(Input, nameof(Input), InputObject.InputSize))), Input));
+            WriteResult(() => Backpropagation.Forward(InputObject, InputObject.PrepareInputs(NumericArgument.ToInputs(Input, nameof(Input), InputObject.InputSize))), Input);
     }
 }

@@ -39,10 +39,10 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>
-            WriteObject(Run(() =>
+            WriteResult(() =>
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
                 return TrainingStep.Take(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, LearningRate);
-            }, InputObject));
+            }, InputObject);
     }
 }

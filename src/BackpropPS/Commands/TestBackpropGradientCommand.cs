@@ -69,13 +69,19 @@ namespace BackpropPS.Commands
         {
             var settings = new GradientCheckSettings { RelativeTolerance = RelativeTolerance, AbsoluteTolerance = AbsoluteTolerance, StepSize = StepSize };
             var progress = new ProgressRecord(1, "Test-BackpropGradient", "Finite differences") { PercentComplete = 0 };
-            IReadOnlyList<GradientCheckResult> results = Run(() =>
+            IReadOnlyList<GradientCheckResult> results;
+            try
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
-                return GradientCheck.Compare(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, Analytic == null ? null : AnalyticGradients(Analytic),
+                results = GradientCheck.Compare(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, Analytic == null ? null : AnalyticGradients(Analytic),
                     settings, (done, total) => Report(progress, done, total));
-            }, InputObject);
-
+            }
+            catch (BackpropException e)
+            {
+                // About this network and its samples: the next piped network goes on.
+                WriteError(ErrorRecords.From(e, InputObject));
+                return;
+            }
             if (Quiet) WriteObject(results.All(r => r.Pass));
             else WriteObject(results, enumerateCollection: true);
         }

@@ -21,6 +21,6 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void ProcessRecord() =>
-            WriteObject(Run(() => GradientDescent.Step(InputObject, LearningRate), LearningRate));
+            WriteResult(() => GradientDescent.Step(InputObject, LearningRate), LearningRate);
     }
 }
