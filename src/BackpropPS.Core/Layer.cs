@@ -91,10 +91,10 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument("UnknownActivation", $"Unknown activation '{activation}'.");
             if (!Enum.IsDefined(typeof(BiasMode), biasMode))
                 throw BackpropException.Argument("UnknownBiasMode", $"Unknown bias mode '{biasMode}'.");
-            if (weights == null || weights.Length != inputSize * outputSize)
+            if (weights == null || weights.Length != (long)inputSize * outputSize)
             {
                 throw BackpropException.Argument("WeightShapeMismatch",
-                    $"A layer of {outputSize} neurons with {inputSize} inputs needs {inputSize * outputSize} weights; got {weights?.Length ?? 0}.");
+                    $"A layer of {outputSize} neurons with {inputSize} inputs needs {Wording.Number((long)inputSize * outputSize)} weights; got {weights?.Length ?? 0}.");
             }
             int biasCount = BiasCount(biasMode, outputSize);
             if (biases.Length != biasCount)

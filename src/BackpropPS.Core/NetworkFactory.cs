@@ -25,6 +25,12 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument("ActivationCountMismatch",
                     $"Expected one activation for all layers or one per layer ({layerCount}); got {activations?.Count ?? 0}.");
             }
+            // Sizes are checked before anything is allocated: 65536 x 65536 would overflow an int, and a network
+            // larger than memory should be refused with its size, not fail half-way with OutOfMemoryException.
+            long parameters = 0;
+            for (int l = 0; l < layerCount; l++)
+                parameters += Validation.ArrayLength(layerSizes[l + 1], layerSizes[l], $"Layer {l + 1}'s weights", "NetworkTooLarge") + (long)layerSizes[l + 1];
+            Validation.EnsureMemory(parameters, $"A {string.Join("-", layerSizes)} network", "NetworkTooLarge");
             var random = new SeededRandom(seed);
             var layers = new Layer[layerCount];
             for (int l = 0; l < layerCount; l++)

@@ -83,4 +83,18 @@ public class OptimizerTests
         Assert.Equal(errorId, Assert.Throws<BackpropException>(() => settings.Create()).ErrorId);
         Assert.Equal("InvalidLearningRate", Assert.Throws<BackpropException>(() => new OptimizerSettings { LearningRate = 0 }.Create()).ErrorId);
     }
+
+    [Theory]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Momentum)]
+    public void AStepThatMakesAWeightInfiniteIsAnErrorNamingIt(OptimizerKind kind)
+    {
+        // A gradient of about 2000 times a learning rate of 1.7e308 overflows; the step must say so, not return -Infinity.
+        var network = new Network(new[] { new Layer(1, 1, new[] { 0.5 }, new[] { 0.1 }, Activation.Linear) });
+        var gradient = Backpropagation.Backward(Backpropagation.Forward(network, Matrix.FromRow(2.0)), Matrix.FromRow(-1000.0));
+        var e = Assert.Throws<BackpropException>(() => new OptimizerSettings { Kind = kind, LearningRate = 1.7e308 }.Create().Step(gradient));
+        Assert.Equal("NonFiniteStep", e.ErrorId);
+        Assert.Contains("w1_11 -infinite", e.Message);
+        Assert.Equal("NonFiniteStep", Assert.Throws<BackpropException>(() => GradientDescent.Step(gradient, 1.7e308)).ErrorId);
+    }
 }

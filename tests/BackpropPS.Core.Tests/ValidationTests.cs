@@ -1,3 +1,5 @@
+using BackpropPS.Core.Training;
+using System.Linq;
 using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
@@ -75,5 +77,38 @@ public class ValidationTests
         Assert.Equal("InvalidLayerSize", Fails(() => NetworkFactory.Random(new[] { 2 }, new[] { Activation.ReLU }, BiasMode.None, Initialization.Auto, 1)).ErrorId);
         Assert.Equal("InvalidLayerSize", Fails(() => NetworkFactory.Random(new[] { 2, 0 }, new[] { Activation.ReLU }, BiasMode.None, Initialization.Auto, 1)).ErrorId);
         Assert.Equal("ActivationCountMismatch", Fails(() => NetworkFactory.Random(new[] { 2, 3, 1 }, new[] { Activation.ReLU, Activation.ReLU, Activation.ReLU }, BiasMode.None, Initialization.Auto, 1)).ErrorId);
+    }
+
+    [Theory]
+    [InlineData(65536, 65536)]
+    [InlineData(46341, 46341)]
+    public void ALayerTooLargeForOneArrayIsRefusedBeforeAnythingIsAllocated(int inputs, int neurons)
+    {
+        var e = Assert.Throws<BackpropException>(() => NetworkFactory.Random(new[] { inputs, neurons }, new[] { Activation.Sigmoid }, BiasMode.PerNeuron, Initialization.Auto, 1));
+        Assert.Equal("NetworkTooLarge", e.ErrorId);
+        Assert.Equal(BackpropErrorKind.LimitsExceeded, e.Kind);
+        Assert.Contains("more than one array can hold", e.Message);
+    }
+
+#if !CORE_NETSTANDARD
+    [Fact]
+    public void ANetworkTooLargeForMemoryIsRefusedWithTheSizeItWouldNeed()
+    {
+        // Each layer fits in an array; all of them together do not fit in the memory this process may use.
+        long available = System.GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+        int width = 40000, layers = (int)(available / (8L * width * width)) + 2;
+        var sizes = Enumerable.Repeat(width, layers + 1).ToArray();
+        var e = Assert.Throws<BackpropException>(() => NetworkFactory.Random(sizes, new[] { Activation.ReLU }, BiasMode.PerNeuron, Initialization.Auto, 1));
+        Assert.Equal("NetworkTooLarge", e.ErrorId);
+        Assert.Contains("GB of memory", e.Message);
+    }
+#endif
+
+    [Fact]
+    public void AGeneratedSetOfMoreThanTenMillionPointsIsRefused()
+    {
+        var e = Assert.Throws<BackpropException>(() => DatasetGenerator.Generate(DatasetName.Circle, int.MaxValue, 0, 1));
+        Assert.Equal("InvalidCount", e.ErrorId);
+        Assert.Contains("2,147,483,647", e.Message);
     }
 }

@@ -137,3 +137,16 @@ Describe 'Get-BackpropParameter with something else' {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'UnsupportedInputObject,*'
     }
 }
+
+Describe 'Sizes beyond what can be built' {
+    It 'refuses a layer of <Size> x <Size> weights with the size it would need' -TestCases @(@{ Size = 65536 }, @{ Size = 46341 }) {
+        param($Size)
+        $e = Get-ErrorRecord { New-BackpropNetwork -LayerSize $Size, $Size } 'NetworkTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike "*$('{0:N0}' -f $Size)*more than one array can hold*"
+    }
+
+    It 'refuses a generated set of two billion points' {
+        $e = Get-ErrorRecord { Get-BackpropDataset Circle -Count 2147483647 } 'InvalidCount' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*10,000,000*'
+    }
+}

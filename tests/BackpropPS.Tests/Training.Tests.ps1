@@ -160,12 +160,50 @@ Describe 'Nothing lost' {
         $net = New-BackpropNetwork -Weight @(, @(, 0.5)) -Bias @(, @(, 0.1)) -Activation Linear
         $kept = [System.Collections.Generic.List[object]]::new()
         $e = Get-ErrorRecord {
-            Invoke-BackpropTraining -Network $net -Input @(, 1), @(, 2) -Target @(, 100), @(, 200) -LearningRate 10 -Epochs 1000 -BatchSize 0 |
+            Invoke-BackpropTraining -Network $net -Input @(, 1), @(, 2) -Target @(, 100), @(, 200) -LearningRate 10 -Epochs 1000 -BatchSize 0 -DivergenceFactor 0 |
                 ForEach-Object { $kept.Add($_) }
         } 'NonFiniteLoss' 'InvalidOperation'
         $kept.Count | Should -BeGreaterThan 0
         $kept | ForEach-Object { [double]::IsFinite($_.Loss) | Should -BeTrue }
         $e.Exception.Message | Should -BeLike "*epoch $($kept.Count + 1)*"
+    }
+
+    It 'stops a run that blows up without reaching NaN with TrainingDiverged, keeping every epoch before it (<Optimizer>)' -TestCases @(
+        @{ Optimizer = 'Sgd' }, @{ Optimizer = 'Momentum' }, @{ Optimizer = 'Adam' }
+    ) {
+        param($Optimizer)
+        $net = New-BackpropNetwork -LayerSize 4, 8, 3 -Activation Tanh, Softmax -Seed 3
+        $run = [System.Collections.Generic.List[object]]::new()
+        $e = Get-ErrorRecord {
+            Import-Csv $irisPath | Invoke-BackpropTraining -Network $net -TargetColumn species -Optimizer $Optimizer -LearningRate 1e6 `
+                -Epochs 300 -BatchSize 16 -Shuffle -Seed 1 | ForEach-Object { $run.Add($_) }
+        } 'TrainingDiverged' 'InvalidOperation'
+        $e.Exception.Message | Should -BeLike "*epoch $($run.Count + 1) with a learning rate of 1000000*"
+        $run.Count | Should -BeLessThan 300
+        # The check can be turned off: then the run goes on as asked.
+        $on = Import-Csv $irisPath | Invoke-BackpropTraining -Network $net -TargetColumn species -Optimizer $Optimizer -LearningRate 1e6 `
+            -Epochs 3 -BatchSize 16 -Shuffle -Seed 1 -DivergenceFactor 0 -ErrorAction SilentlyContinue
+        @($on).Count | Should -BeGreaterThan $run.Count
+    }
+
+    It 'never emits or writes a network with an infinite weight' {
+        $line = New-BackpropNetwork -Weight @(, @(, 0.5)) -Bias @(, @(, 0.1)) -Activation Linear
+        $path = Join-Path $TestDrive 'overflow.json'
+        $kept = [System.Collections.Generic.List[object]]::new()
+        $e = Get-ErrorRecord {
+            Invoke-BackpropTraining -Network $line -Input @(, 10), @(, 20) -Target 1000, 2000 -LearningRate 1.7e308 -Epochs 3 -BatchSize 0 `
+                -CheckpointPath $path -CheckpointInterval 1 | ForEach-Object { $kept.Add($_) }
+        } 'TrainingDiverged' 'InvalidOperation'
+        $e.Exception.Message | Should -BeLike '*weights became infinite or NaN*No epoch was returned*'
+        $kept.Count | Should -Be 0
+        $path | Should -Not -Exist
+    }
+
+    It 'refuses an update that overflows the weights' {
+        $line = New-BackpropNetwork -Weight @(, @(, 0.5)) -Bias @(, @(, 0.1)) -Activation Linear
+        $grad = $line | Invoke-BackpropForward -Input 2 | Get-BackpropGradient -Target -1000
+        $e = Get-ErrorRecord { $grad | Update-BackpropNetwork -LearningRate 1.7e308 } 'NonFiniteStep' 'InvalidOperation'
+        $e.Exception.Message | Should -BeLike '*w1_11 -infinite*'
     }
 
     It 'writes a checkpoint every N epochs and after the last one' {

@@ -14,11 +14,18 @@ namespace BackpropPS.Core.Training
             new Matrix(4, 2, new double[] { 0, 0, 0, 1, 1, 0, 1, 1 }),
             new Matrix(4, 1, new double[] { 0, 1, 1, 0 }));
 
+        /// <summary>The most points a generated set has: 10 million, 240 MB of numbers.</summary>
+        public const int MaxCount = 10_000_000;
+
         /// <summary>Generates <paramref name="count"/> points of a 2-D set.</summary>
         public static Dataset Generate(DatasetName name, int count, double noise, long seed)
         {
             if (name == DatasetName.Xor) return Xor();
-            if (count < 2) throw BackpropException.Argument("InvalidCount", $"Expected a count of at least 2 points; got {count}.");
+            if (count < 2 || count > MaxCount)
+            {
+                throw BackpropException.Argument("InvalidCount",
+                    $"Expected a count from 2 to {Wording.Number(MaxCount)} points; got {Wording.Number(count)}.");
+            }
             if (!(noise >= 0) || double.IsInfinity(noise))
                 throw BackpropException.Argument("InvalidNoise", $"The noise must be zero or a positive finite number; got {noise}.");
             var random = new SeededRandom(seed);

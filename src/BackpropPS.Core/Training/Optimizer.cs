@@ -28,13 +28,13 @@ namespace BackpropPS.Core.Training
             Network network = gradient.Network;
             StepCount++;
             EnsureState(network);
-            return network.WithLayers(network.Layers.Select((layer, l) =>
+            return GradientDescent.EnsureFinite(network.WithLayers(network.Layers.Select((layer, l) =>
             {
                 double[] weights = layer.Weights.ToArray(), biases = layer.Biases.ToArray();
                 Update(weights, gradient.WeightGradient[l].Data, _weightState[l], Settings.WeightDecay);
                 Update(biases, gradient.BiasGradient[l].Data, _biasState[l], 0.0);
                 return Layer.Wrap(layer, weights, biases);
-            }));
+            })), Settings.LearningRate);
         }
 
         /// <summary>One step down the workspace's gradients, updating its parameters in place.</summary>

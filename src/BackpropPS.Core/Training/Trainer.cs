@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Threading;
 using BackpropPS.Core.Kernels;
@@ -45,7 +46,7 @@ namespace BackpropPS.Core.Training
             int capacity = Math.Max(batchSize, Math.Min(validation?.Count ?? 0, 256));
             var workspace = new TrainingWorkspace(network, capacity, Engine.Path, options.Threads);
             AccuracyKind kind = Accuracy.KindFor(training.Targets);
-            double best = double.PositiveInfinity;
+            double best = double.PositiveInfinity, startingLoss = double.NaN;
             int sinceBest = 0;
 
             for (int epoch = 1; epoch <= options.Epochs; epoch++)
@@ -60,8 +61,18 @@ namespace BackpropPS.Core.Training
                     int count = Math.Min(batchSize, training.Count - start);
                     if (!Step(workspace, optimizer, network, training, view, start, count, options.Loss, kind, ref totals))
                         throw NonFinite(epoch, "training");
+                    // The untrained network's loss on the first batch: what a diverging run is measured against.
+                    if (totals.Batches == 1 && epoch == 1) startingLoss = totals.LossSum / count;
                 }
                 double loss = totals.LossSum / training.Count;
+                // A network with an infinite or NaN weight is never emitted, so it can never be kept or written.
+                if (!workspace.ParametersAreFinite())
+                    throw Diverged(epoch, options, "its weights became infinite or NaN");
+                if (options.DivergenceFactor > 0 && startingLoss > 0 && loss > options.DivergenceFactor * startingLoss)
+                {
+                    throw Diverged(epoch, options, string.Format(CultureInfo.InvariantCulture,
+                        "its training loss grew to {0:G4}, {1:G3} times the {2:G4} it started at", loss, loss / startingLoss, startingLoss));
+                }
 
                 double? validationLoss = null, validationAccuracy = null;
                 if (validation != null)
@@ -114,6 +125,13 @@ namespace BackpropPS.Core.Training
             Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
             Validation.EnsureBatch(data.Targets, network.OutputSize, "target", "TargetSizeMismatch", "NonFiniteTarget");
         }
+
+        private static BackpropException Diverged(int epoch, TrainingOptions options, string what) =>
+            new BackpropException("TrainingDiverged", BackpropErrorKind.InvalidOperation, string.Format(CultureInfo.InvariantCulture,
+                "Training diverged in epoch {0} with a learning rate of {1:G}: {2}. {3} " +
+                "Try a smaller learning rate or standardised inputs (or a divergence factor of 0 to train on anyway).",
+                epoch, options.Optimizer.LearningRate, what,
+                epoch == 1 ? "No epoch was returned." : $"It stopped after epoch {epoch - 1}, whose row is the last one returned."));
 
         private static BackpropException NonFinite(int epoch, string which) =>
             new BackpropException("NonFiniteLoss", BackpropErrorKind.InvalidOperation,

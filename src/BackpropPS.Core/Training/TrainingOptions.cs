@@ -33,12 +33,27 @@ namespace BackpropPS.Core.Training
         /// </summary>
         public int Threads { get; set; }
 
+        /// <summary>
+        /// Stop with <c>TrainingDiverged</c> when an epoch's training loss is more than this many times the loss of the
+        /// first batch before any update; 0 turns the check off. A run whose weights become infinite or NaN stops
+        /// with the same error whatever this is.
+        /// </summary>
+        public double DivergenceFactor { get; set; } = DefaultDivergenceFactor;
+
+        /// <summary>The default <see cref="DivergenceFactor"/>: far beyond what a run that learns ever reaches.</summary>
+        public const double DefaultDivergenceFactor = 1000;
+
         /// <summary>Throws when a value is out of range.</summary>
         public void Validate()
         {
             if (Epochs < 1) throw BackpropException.Argument("InvalidEpochs", $"Epochs must be at least 1; got {Epochs}.");
             if (BatchSize < 0) throw BackpropException.Argument("InvalidBatchSize", $"The batch size must be 0 (whole data set) or more; got {BatchSize}.");
             if (Threads < 0) throw BackpropException.Argument("InvalidThreadCount", $"The thread count must be 0 (one per processor) or more; got {Threads}.");
+            if (!(DivergenceFactor == 0 || DivergenceFactor > 1) || double.IsInfinity(DivergenceFactor))
+            {
+                throw BackpropException.Argument("InvalidDivergenceFactor",
+                    $"The divergence factor must be 0 (off) or a finite number above 1; got {DivergenceFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
             if (Patience < 0) throw BackpropException.Argument("InvalidPatience", $"Patience must be 0 (off) or more; got {Patience}.");
         }
     }

@@ -121,6 +121,22 @@ namespace BackpropPS.Core.Training
             return Math.Sqrt(sum);
         }
 
+        /// <summary>True when no weight or bias is infinite or NaN.</summary>
+        public bool ParametersAreFinite()
+        {
+            for (int l = 0; l < _layers.Length; l++)
+                if (!AllFinite(Weights[l]) || !AllFinite(Biases[l])) return false;
+            return true;
+        }
+
+        private static bool AllFinite(double[] values)
+        {
+            // v - v is 0 for a finite v and NaN for an infinity or a NaN: one test per value, no branches inside.
+            double sum = 0.0;
+            foreach (double v in values) sum += v - v;
+            return sum == 0.0;
+        }
+
         /// <summary>An immutable network holding copies of the parameters as they are now, with the run's schema.</summary>
         public Network Snapshot()
         {

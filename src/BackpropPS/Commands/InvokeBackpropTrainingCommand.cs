@@ -120,6 +120,12 @@ namespace BackpropPS.Commands
         [Parameter]
         public int Patience { get; set; }
 
+        /// <summary>
+        /// Stop with TrainingDiverged when an epoch's loss passes this many times the loss before training; 0 is off.
+        /// </summary>
+        [Parameter]
+        public double DivergenceFactor { get; set; } = TrainingOptions.DefaultDivergenceFactor;
+
         /// <summary>Scale each input column to mean 0 and variance 1, from the training part only.</summary>
         [Parameter]
         public SwitchParameter Standardize { get; set; }
@@ -251,6 +257,7 @@ namespace BackpropPS.Commands
                 Seed = Seed,
                 Patience = Patience,
                 Threads = ThreadCount,
+                DivergenceFactor = DivergenceFactor,
                 Optimizer = new OptimizerSettings
                 {
                     Kind = Optimizer, LearningRate = LearningRate, Momentum = Momentum, Nesterov = Nesterov,
