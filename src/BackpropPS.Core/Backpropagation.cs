@@ -25,8 +25,9 @@ namespace BackpropPS.Core
             {
                 // z = a_prev W^T + b, a = f(z): one row per sample.
                 Layer layer = network.Layers[l];
-                var zl = new double[rows * layer.OutputSize];
-                var al = new double[rows * layer.OutputSize];
+                int values = Validation.ArrayLength(rows, layer.OutputSize, $"A batch of {rows} samples through layer {l + 1}", "BatchTooLarge");
+                var zl = new double[values];
+                var al = new double[values];
                 LayerPass.Forward(layer.Parameters, MatrixOperand.Rows(previous.Data, previous.Columns), rows, zl, al, path, 0);
                 z[l] = Matrix.Wrap(rows, layer.OutputSize, zl);
                 a[l] = previous = Matrix.Wrap(rows, layer.OutputSize, al);

@@ -43,12 +43,13 @@ namespace BackpropPS.Core.Training
                 WeightGradient[l] = new double[Weights[l].Length];
                 BiasGradient[l] = new double[Biases[l].Length];
                 _layers[l] = new LayerParameters(layer.InputSize, layer.OutputSize, layer.Activation, layer.BiasMode, Weights[l], Biases[l]);
-                _z[l] = new double[capacity * layer.OutputSize];
-                _a[l] = new double[capacity * layer.OutputSize];
-                _delta[l] = new double[capacity * layer.OutputSize];
+                int batchValues = Validation.ArrayLength(capacity, layer.OutputSize, $"A batch of {capacity} samples through layer {l + 1}", "BatchTooLarge");
+                _z[l] = new double[batchValues];
+                _a[l] = new double[batchValues];
+                _delta[l] = new double[batchValues];
                 widest = Math.Max(widest, layer.InputSize);
             }
-            _dA = new double[capacity * widest];
+            _dA = new double[Validation.ArrayLength(capacity, widest, $"A batch of {capacity} samples", "BatchTooLarge")];
             _targets = new double[capacity * network.OutputSize];
             _lossScratch = new double[capacity * network.OutputSize];
         }
