@@ -31,6 +31,16 @@ namespace BackpropPS.Core.Training
             Schema = schema;
         }
 
+        /// <summary>A data set with a schema and a name that says what it is (e.g. "FashionMnist (Test)").</summary>
+        public Dataset(Matrix inputs, Matrix targets, DataSchema schema, string name)
+            : this(inputs, targets, schema)
+        {
+            Name = name;
+        }
+
+        /// <summary>What the data set is, for a built-in or file data set ("Digits", "FashionMnist (Train)"); null otherwise.</summary>
+        public string Name { get; }
+
         /// <summary>The inputs, one row per sample.</summary>
         public Matrix Inputs { get; }
 
