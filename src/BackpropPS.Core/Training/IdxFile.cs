@@ -42,10 +42,10 @@ namespace BackpropPS.Core.Training
             int width = 1;
             for (int d = 1; d < Dimensions.Length; d++) width *= Dimensions[d];
             var data = new double[(long)Count * width];
-            double factor = 1.0 / scale;
-            // A table of the 256 possible values keeps the conversion a load and a store per pixel.
+            // A table of the 256 possible values keeps the conversion a load and a store per pixel; each is
+            // the correctly rounded v / scale, as x / 255 gives elsewhere.
             var table = new double[256];
-            for (int v = 0; v < 256; v++) table[v] = v * factor;
+            for (int v = 0; v < 256; v++) table[v] = v / scale;
             for (long i = 0; i < data.LongLength; i++) data[i] = table[_values[_offset + i]];
             return Matrix.Wrap(Count, width, data);
         }
