@@ -53,9 +53,9 @@ namespace BackpropPS.Core.Training
         /// <summary>What the columns are (input and target columns, class labels), or null when unknown.</summary>
         public DataSchema Schema { get; }
 
-        /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order.</summary>
+        /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order, with the same schema.</summary>
         public Dataset Rows(int[] indices, int start, int count) =>
-            new Dataset(Pick(Inputs, indices, start, count), Pick(Targets, indices, start, count));
+            new Dataset(Pick(Inputs, indices, start, count), Pick(Targets, indices, start, count), Schema);
 
         /// <summary>
         /// A random split from <paramref name="seed"/>: the last <paramref name="validationFraction"/> of a

@@ -7,22 +7,20 @@ namespace BackpropPS.Core.Training
     /// <summary>
     /// One IDX file, the format of MNIST and Fashion-MNIST: two zero bytes, a type byte (0x08 for unsigned
     /// bytes, the only type those sets use), the number of dimensions, each dimension as a big-endian 32-bit
-    /// integer, then the values row by row. Read whole, gzipped or not (told by the content, not the name).
+    /// integer, then the values row by row. Gzipped or not (told by the content, not the name). The values
+    /// are read straight into what they become (a matrix of doubles, or bytes for labels) and checked to be
+    /// exactly as many as the header says.
     /// </summary>
     public sealed class IdxFile
     {
         private const byte UnsignedByte = 0x08;
+        private const int ChunkSize = 1 << 16;
 
-        private IdxFile(string path, int[] dimensions, byte[] values, int offset)
+        private IdxFile(string path, int[] dimensions)
         {
             Path = path;
             Dimensions = dimensions;
-            _values = values;
-            _offset = offset;
         }
-
-        private readonly byte[] _values;
-        private readonly int _offset;
 
         /// <summary>The file it was read from.</summary>
         public string Path { get; }
@@ -33,31 +31,78 @@ namespace BackpropPS.Core.Training
         /// <summary>The number of items (the first dimension).</summary>
         public int Count => Dimensions[0];
 
-        /// <summary>The value at flat position <paramref name="index"/>.</summary>
-        public byte this[long index] => _values[_offset + index];
-
-        /// <summary>The values as doubles divided by <paramref name="scale"/>, one row per item.</summary>
-        public Matrix ToMatrix(double scale)
+        /// <summary>The values per item (1 for labels, rows x columns for images).</summary>
+        public int Width
         {
-            int width = 1;
-            for (int d = 1; d < Dimensions.Length; d++) width *= Dimensions[d];
-            var data = new double[(long)Count * width];
-            // A table of the 256 possible values keeps the conversion a load and a store per pixel; each is
-            // the correctly rounded v / scale, as x / 255 gives elsewhere.
-            var table = new double[256];
-            for (int v = 0; v < 256; v++) table[v] = v / scale;
-            for (long i = 0; i < data.LongLength; i++) data[i] = table[_values[_offset + i]];
-            return Matrix.Wrap(Count, width, data);
+            get
+            {
+                long width = 1;
+                for (int d = 1; d < Dimensions.Length; d++) width *= Dimensions[d];
+                return (int)width;
+            }
         }
 
-        /// <summary>Reads and checks <paramref name="path"/>; a file that is not whole, valid IDX is an InvalidIdxFile error.</summary>
+        /// <summary>The values as bytes (labels).</summary>
+        public byte[] Values { get; private set; }
+
+        /// <summary>The values divided by the scale given to <see cref="ReadMatrix"/>, one row per item (images).</summary>
+        public Matrix Matrix { get; private set; }
+
+        /// <summary>Reads the values as bytes; a file that is not whole, valid IDX is an InvalidIdxFile error.</summary>
         public static IdxFile Read(string path)
         {
-            byte[] bytes;
+            return Load(path, (file, stream) =>
+            {
+                var values = new byte[(long)file.Count * file.Width];
+                ReadExactly(file, stream, values, 0, values.Length);
+                file.Values = values;
+            });
+        }
+
+        /// <summary>Reads the values as a matrix of value / <paramref name="scale"/>, without holding the bytes.</summary>
+        public static IdxFile ReadMatrix(string path, double scale)
+        {
+            return Load(path, (file, stream) =>
+            {
+                long total = (long)file.Count * file.Width;
+                if (total > int.MaxValue) throw Invalid(path, $"its {Wording.Number(total)} values are more than one matrix holds");
+                // A table of the 256 possible values keeps the conversion a load and a store per value; each is
+                // the correctly rounded v / scale, as x / 255 gives elsewhere.
+                var table = new double[256];
+                for (int v = 0; v < 256; v++) table[v] = v / scale;
+#if NET8_0_OR_GREATER
+                double[] data = GC.AllocateUninitializedArray<double>((int)total); // every element is written below
+#else
+                var data = new double[total];
+#endif
+                var chunk = new byte[ChunkSize];
+                for (int done = 0; done < total;)
+                {
+                    int n = (int)Math.Min(ChunkSize, total - done);
+                    ReadExactly(file, stream, chunk, 0, n);
+                    for (int i = 0; i < n; i++) data[done + i] = table[chunk[i]];
+                    done += n;
+                }
+                file.Matrix = Matrix.Wrap(file.Count, file.Width, data);
+            });
+        }
+
+        /// <summary>The dimensions in the header only, to tell images from labels before reading either.</summary>
+        public static int[] ReadDimensions(string path) => Load(path, null).Dimensions;
+
+        private static IdxFile Load(string path, Action<IdxFile, Stream> readValues)
+        {
             try
             {
-                bytes = File.ReadAllBytes(path);
-                if (bytes.Length >= 2 && bytes[0] == 0x1f && bytes[1] == 0x8b) bytes = Gunzip(bytes);
+                using (Stream raw = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize))
+                using (Stream stream = IsGzip(raw) ? new GZipStream(raw, CompressionMode.Decompress) : raw)
+                {
+                    IdxFile file = ReadHeader(path, stream);
+                    if (readValues == null) return file;
+                    readValues(file, stream);
+                    if (stream.ReadByte() >= 0) throw Invalid(path, $"it holds more values than its header ({string.Join(" x ", file.Dimensions)}) says");
+                    return file;
+                }
             }
             catch (Exception e) when (e is InvalidDataException || e is EndOfStreamException)
             {
@@ -67,56 +112,61 @@ namespace BackpropPS.Core.Training
             {
                 throw new BackpropException("DatasetReadFailed", BackpropErrorKind.InvalidData, $"Could not read '{path}': {e.Message}", e);
             }
-            return Parse(path, bytes);
         }
 
-        /// <summary>Checks the header and the length of IDX content already in memory.</summary>
-        public static IdxFile Parse(string path, byte[] bytes)
+        private static bool IsGzip(Stream raw)
         {
-            if (bytes.Length < 4) throw Invalid(path, $"it has {Wording.Count(bytes.Length, "byte")}, fewer than an IDX header");
-            if (bytes[0] != 0 || bytes[1] != 0)
+            int b0 = raw.ReadByte(), b1 = raw.ReadByte();
+            raw.Position = 0;
+            return b0 == 0x1f && b1 == 0x8b;
+        }
+
+        private static IdxFile ReadHeader(string path, Stream stream)
+        {
+            var start = new byte[4];
+            int got = ReadUpTo(stream, start, 0, 4);
+            if (got < 4) throw Invalid(path, $"it has {Wording.Count(got, "byte")}, fewer than an IDX header");
+            if (start[0] != 0 || start[1] != 0)
             {
-                throw Invalid(path, $"it does not start with the IDX magic number (two zero bytes); got 0x{bytes[0]:x2}{bytes[1]:x2}");
+                throw Invalid(path, $"it does not start with the IDX magic number (two zero bytes); got 0x{start[0]:x2}{start[1]:x2}");
             }
-            if (bytes[2] != UnsignedByte)
+            if (start[2] != UnsignedByte)
             {
-                throw Invalid(path, $"its values are of IDX type 0x{bytes[2]:x2}; expected 0x08 (unsigned bytes), as in MNIST and Fashion-MNIST");
+                throw Invalid(path, $"its values are of IDX type 0x{start[2]:x2}; expected 0x08 (unsigned bytes), as in MNIST and Fashion-MNIST");
             }
-            int rank = bytes[3];
+            int rank = start[3];
             if (rank < 1 || rank > 3) throw Invalid(path, $"it has {rank} dimensions; expected 1 (labels) to 3 (images)");
-            int header = 4 + 4 * rank;
-            if (bytes.Length < header) throw Invalid(path, $"it ends inside its header ({Wording.Count(bytes.Length, "byte")})");
+            var sizes = new byte[4 * rank];
+            if (ReadUpTo(stream, sizes, 0, sizes.Length) < sizes.Length) throw Invalid(path, "it ends inside its header");
             var dimensions = new int[rank];
-            long expected = 1;
             for (int d = 0; d < rank; d++)
             {
-                int i = 4 + 4 * d;
-                long size = ((long)bytes[i] << 24) | ((long)bytes[i + 1] << 16) | ((long)bytes[i + 2] << 8) | bytes[i + 3];
+                int i = 4 * d;
+                long size = ((long)sizes[i] << 24) | ((long)sizes[i + 1] << 16) | ((long)sizes[i + 2] << 8) | sizes[i + 3];
                 if (size == 0 || size > int.MaxValue) throw Invalid(path, $"dimension {d + 1} has size {size}");
                 dimensions[d] = (int)size;
-                expected *= size;
             }
-            long actual = bytes.LongLength - header;
-            if (actual != expected)
-            {
-                string dims = string.Join(" x ", dimensions);
-                throw Invalid(path, actual < expected
-                    ? $"it is truncated: its header says {dims} = {Wording.Number(expected)} values, but only {Wording.Number(actual)} follow"
-                    : $"it has {Wording.Number(actual - expected)} bytes more than its header ({dims}) says");
-            }
-            return new IdxFile(path, dimensions, bytes, header);
+            return new IdxFile(path, dimensions);
         }
 
-        private static byte[] Gunzip(byte[] compressed)
+        private static void ReadExactly(IdxFile file, Stream stream, byte[] buffer, int offset, int count)
         {
-            // The gzip trailer holds the uncompressed size (mod 4 GiB): a right-sized buffer, no regrowth.
-            int hint = compressed.Length >= 18 ? BitConverter.ToInt32(compressed, compressed.Length - 4) : 0;
-            using (var output = new MemoryStream(hint > 0 ? hint : compressed.Length * 4))
-            using (var gzip = new GZipStream(new MemoryStream(compressed), CompressionMode.Decompress))
+            if (ReadUpTo(stream, buffer, offset, count) < count)
             {
-                gzip.CopyTo(output, 1 << 20);
-                return output.Length == output.Capacity ? output.GetBuffer() : output.ToArray();
+                throw Invalid(file.Path, $"it is truncated: its header says {string.Join(" x ", file.Dimensions)} values, and it ends before them");
             }
+        }
+
+        private static int ReadUpTo(Stream stream, byte[] buffer, int offset, int count)
+        {
+            int total = 0;
+            while (total < count)
+            {
+                int n = stream.Read(buffer, offset + total, count - total);
+                if (n == 0) break;
+                total += n;
+            }
+            return total;
         }
 
         private static BackpropException Invalid(string path, string why) =>

@@ -56,21 +56,21 @@ namespace BackpropPS.Core.Training
         /// </summary>
         public static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name)
         {
-            // The two files are independent; reading them at once hides the labels' read behind the images'.
-            var other = Task.Run(() => IdxFile.Read(second));
-            IdxFile a = IdxFile.Read(first);
-            IdxFile b = Await(other);
-            IdxFile images = a.Dimensions.Length == 3 ? a : b, labels = ReferenceEquals(images, a) ? b : a;
-            if (images.Dimensions.Length != 3 || labels.Dimensions.Length != 1)
+            int firstRank = IdxFile.ReadDimensions(first).Length, secondRank = IdxFile.ReadDimensions(second).Length;
+            if (!(firstRank == 3 && secondRank == 1) && !(firstRank == 1 && secondRank == 3))
             {
                 throw new BackpropException("IdxFileMismatch", BackpropErrorKind.InvalidData,
-                    $"Expected an image file (3 dimensions: count x rows x columns) and a label file (1 dimension); got '{a.Path}' with " +
-                    $"{Wording.Count(a.Dimensions.Length, "dimension")} and '{b.Path}' with {Wording.Count(b.Dimensions.Length, "dimension")}.");
+                    $"Expected an image file (3 dimensions: count x rows x columns) and a label file (1 dimension); got '{first}' with " +
+                    $"{Wording.Count(firstRank, "dimension")} and '{second}' with {Wording.Count(secondRank, "dimension")}.");
             }
-            return FromIdx(images, labels, classLabels, name);
+            string imagePath = firstRank == 3 ? first : second, labelPath = firstRank == 3 ? second : first;
+            // The two files are independent; reading the labels on another thread hides them behind the images.
+            var labels = Task.Run(() => IdxFile.Read(labelPath));
+            IdxFile images = IdxFile.ReadMatrix(imagePath, 255);
+            return FromIdx(images, Await(labels), classLabels, name);
         }
 
-        /// <summary>A data set from IDX images (pixels 0-255, scaled to [0, 1]) and their labels.</summary>
+        /// <summary>A data set from IDX images (read with <see cref="IdxFile.ReadMatrix"/>, pixels 0-255 scaled to [0, 1]) and their labels.</summary>
         public static Dataset FromIdx(IdxFile images, IdxFile labels, IReadOnlyList<string> classLabels, string name)
         {
             if (images.Count != labels.Count)
@@ -81,7 +81,7 @@ namespace BackpropPS.Core.Training
             var targets = new double[(long)labels.Count * classLabels.Count];
             for (int i = 0; i < labels.Count; i++)
             {
-                int label = labels[i];
+                int label = labels.Values[i];
                 if (label >= classLabels.Count)
                 {
                     throw new BackpropException("InvalidIdxFile", BackpropErrorKind.InvalidData,
@@ -89,7 +89,7 @@ namespace BackpropPS.Core.Training
                 }
                 targets[(long)i * classLabels.Count + label] = 1;
             }
-            Matrix inputs = images.ToMatrix(255);
+            Matrix inputs = images.Matrix;
             return new Dataset(inputs, Matrix.Wrap(labels.Count, classLabels.Count, targets),
                 Schema(inputs.Columns, IdxLabelColumn, classLabels), name);
         }

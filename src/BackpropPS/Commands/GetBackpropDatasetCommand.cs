@@ -90,7 +90,7 @@ namespace BackpropPS.Commands
             if (AsDataset)
             {
                 // What the records give a one-output network: two numeric inputs and the numeric 0/1 label.
-                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget)));
+                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget), Name.ToString()));
                 return;
             }
             for (int r = 0; r < data.Count; r++)
@@ -185,7 +185,7 @@ namespace BackpropPS.Commands
         {
             string[] inputs = RecordReader.ColumnNames(records[0]).Where(c => c != IrisTarget).ToArray();
             var (data, schema) = RecordDataset.Build(records, inputs, new[] { IrisTarget }, inputs.Length, 3, null);
-            return new Dataset(data.Inputs, data.Targets, schema);
+            return new Dataset(data.Inputs, data.Targets, schema, "Iris");
         }
 
         // Iris ships as data/iris.csv (with its licence beside it); its records look as Import-Csv gives them.

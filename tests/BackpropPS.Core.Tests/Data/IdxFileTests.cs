@@ -48,10 +48,12 @@ public sealed class IdxFileTests : IDisposable
         byte[] bytes = Idx(new[] { 2, 2, 3 }, TwoImages);
         // The name says nothing: gzip is told by its magic bytes.
         string path = Write("images.bin", gzipped ? Gzip(bytes) : bytes);
-        IdxFile file = IdxFile.Read(path);
+        IdxFile file = IdxFile.ReadMatrix(path, 255);
         Assert.Equal(new[] { 2, 2, 3 }, file.Dimensions);
         Assert.Equal(2, file.Count);
-        Matrix m = file.ToMatrix(255);
+        Assert.Equal(new[] { 2, 2, 3 }, IdxFile.ReadDimensions(path));
+        Assert.Equal(TwoImages, IdxFile.Read(path).Values);
+        Matrix m = file.Matrix;
         Assert.Equal(2, m.Rows);
         Assert.Equal(6, m.Columns);
         Assert.Equal(TwoImages.Select(b => b / 255.0), m.ToArray());
@@ -61,7 +63,8 @@ public sealed class IdxFileTests : IDisposable
     public void ScalesEveryByteValueExactly()
     {
         byte[] all = Enumerable.Range(0, 256).Select(i => (byte)i).ToArray();
-        Matrix m = IdxFile.Parse("all", Idx(new[] { 256 }, all)).ToMatrix(255);
+        string path = Write("all", Idx(new[] { 1, 16, 16 }, all));
+        Matrix m = IdxFile.ReadMatrix(path, 255).Matrix;
         for (int v = 0; v < 256; v++) Assert.Equal(v / 255.0, m[v]);
         Assert.Equal(0.0, m[0]);
         Assert.Equal(1.0, m[255]);
@@ -75,9 +78,10 @@ public sealed class IdxFileTests : IDisposable
         { "rank 0", new byte[] { 0, 0, 8, 0 }, "0 dimensions" },
         { "rank 4", Idx(new[] { 1, 1, 1, 1 }, new byte[1]), "4 dimensions" },
         { "header cut", new byte[] { 0, 0, 8, 3, 0, 0, 0, 2, 0, 0 }, "ends inside its header" },
+        { "gzipped and truncated", Gzip(Idx(new[] { 2, 2, 3 }, TwoImages.Take(5).ToArray())), "truncated" },
         { "size 0", Idx(new[] { 0 }, new byte[0]), "has size 0" },
         { "truncated", Idx(new[] { 2, 2, 3 }, TwoImages.Take(11).ToArray()), "truncated" },
-        { "extra bytes", Idx(new[] { 2, 2, 3 }, TwoImages.Concat(new byte[] { 7 }).ToArray()), "1 bytes more" },
+        { "extra bytes", Idx(new[] { 2, 2, 3 }, TwoImages.Concat(new byte[] { 7 }).ToArray()), "more values than its header (2 x 2 x 3)" },
         { "not gzip after all", new byte[] { 0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 }, "not a valid gzip file" },
     };
 
@@ -86,6 +90,8 @@ public sealed class IdxFileTests : IDisposable
     public void ACorruptFileIsAnInvalidIdxFileSayingWhy(string name, byte[] bytes, string why)
     {
         string path = Write(name.Replace(' ', '-'), bytes);
+        // Both ways of reading the values check the same things.
+        Assert.Equal("InvalidIdxFile", Assert.Throws<BackpropException>(() => IdxFile.ReadMatrix(path, 255)).ErrorId);
         var e = Assert.Throws<BackpropException>(() => IdxFile.Read(path));
         Assert.Equal("InvalidIdxFile", e.ErrorId);
         Assert.Equal(BackpropErrorKind.InvalidData, e.Kind);
