@@ -98,8 +98,9 @@ namespace BackpropPS.Commands
         {
             if (!ShouldProcess(_path, $"Export loss chart of {_points.Count} epochs")) return;
             var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = LogScale };
-            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path);
-            if (PassThru) WriteObject(new FileInfo(_path));
+            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path,
+                Force ? null : "ChartFileExists");
+            if (PassThru) WriteObject(ExportFile.Written(this, _path));
         }
 
         // A property as a number; numeric strings (Import-Csv) count, and a missing or empty ValidationLoss is none.
