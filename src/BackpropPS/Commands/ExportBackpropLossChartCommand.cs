@@ -68,7 +68,8 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            // The path is checked before the history is collected, so a mistake shows at once.
+            // The title and the path are checked before the history is collected, so a mistake shows at once.
+            Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;
             string resolved = FileSystemPaths.ForWriting(this, typed);
             if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Management.Automation;
-using System.Text;
 using BackpropPS.Core;
 
 namespace BackpropPS.Internal
@@ -76,20 +75,7 @@ namespace BackpropPS.Internal
 
         private static BackpropException InvalidCharacter(string path, char c) =>
             BackpropException.Argument("InvalidPath",
-                $"Expected a file path; '{Visible(path)}' holds the character '{Visible(c.ToString())}', which a file path cannot hold.");
-
-        // Control characters as PowerShell escapes (`0, `u{1}), so that the message shows what was typed.
-        private static string Visible(string text)
-        {
-            var visible = new StringBuilder();
-            foreach (char c in text)
-            {
-                if (c == '\0') visible.Append("`0");
-                else if (char.IsControl(c)) visible.Append("`u{").Append(((int)c).ToString("X")).Append('}');
-                else visible.Append(c);
-            }
-            return visible.ToString();
-        }
+                $"Expected a file path; '{Wording.Visible(path)}' holds the character '{Wording.Visible(c.ToString())}', which a file path cannot hold.");
 
         private static void EnsureFileSystem(ProviderInfo provider, string path)
         {
