@@ -34,6 +34,16 @@ Describe 'A network file that is not strict JSON' {
         }
     }
 
+    It 'is refused when it is not UTF-8 text' {
+        $path = Join-Path $TestDrive 'latin1.json'
+        # A label in Latin-1 (0xE9 for é) is not UTF-8; it must not become U+FFFD silently.
+        $bytes = [Text.Encoding]::ASCII.GetBytes($good.Replace('] }', '], "schema": { "classLabels": ["caf?", "tea"] } }'))
+        $bytes[[array]::IndexOf($bytes, [byte][char]'?')] = 0xE9
+        [IO.File]::WriteAllBytes($path, $bytes)
+        $e = Get-ErrorRecord { Import-BackpropNetwork -LiteralPath $path } 'InvalidNetworkFile' 'InvalidData'
+        $e.Exception.Message | Should -BeLike '*not UTF-8*'
+    }
+
     It 'still reads everything JSON allows' {
         $path = Join-Path $TestDrive 'legal.json'
         Set-Content -LiteralPath $path -Value "`t{`r`n ""format"":""\u0042ackpropPS.Network"", ""version"":1, ""x"":[true,null,{}],`n ""layers"":[{""activation"":""relu"",""weights"":[[1E+2,-2.5e-3]]}]}" -NoNewline

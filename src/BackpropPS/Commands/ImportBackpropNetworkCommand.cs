@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Internal;
@@ -65,7 +66,14 @@ namespace BackpropPS.Commands
             Network network;
             try
             {
-                using (var reader = new StreamReader(path)) network = NetworkJson.Read(reader, path);
+                // Strict UTF-8: bytes that are not UTF-8 are a bad file, not silently U+FFFD in a label.
+                using (var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true))) network = NetworkJson.Read(reader, path);
+            }
+            catch (DecoderFallbackException e)
+            {
+                WriteError(ErrorRecords.Create("InvalidNetworkFile", ErrorCategory.InvalidData,
+                    $"{Path.GetFileName(path)} is not a network file: it is not UTF-8 text ({e.Message}).", path, e));
+                return;
             }
             catch (BackpropException e)
             {
