@@ -25,6 +25,7 @@ namespace BackpropPS.Core
         public static void Write(Network network, TextWriter writer)
         {
             if (network == null) throw new ArgumentNullException(nameof(network));
+            RequireFinite(network); // before the first character, so that no file holds half a network
             var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
             json.WriteStartObject();
             json.WritePropertyName("format"); json.WriteValue(FormatName);
@@ -63,27 +64,14 @@ namespace BackpropPS.Core
         /// <summary>Reads a network; <paramref name="source"/> (e.g. the file name) is named in errors.</summary>
         public static Network Read(TextReader reader, string source)
         {
-            JObject root;
-            try
-            {
-                var json = new JsonTextReader(reader) { FloatParseHandling = FloatParseHandling.Double, DateParseHandling = DateParseHandling.None };
-                root = JToken.ReadFrom(json) as JObject;
-                if (root == null) throw Invalid(source, "the file", "a JSON object");
-                // One object and nothing after it: trailing text is more likely damage than a comment.
-                if (json.Read()) throw new JsonReaderException($"Unexpected content after the network object (line {json.LineNumber}).");
-            }
-            catch (JsonException e)
-            {
-                throw new BackpropException("InvalidNetworkFile", BackpropErrorKind.InvalidData,
-                    $"{source} is not valid JSON: {e.Message}", e);
-            }
+            // Strict RFC 8259: a file a lenient reader would take (comments, 1.0 for 1, a duplicate field) is refused.
+            if (!(StrictJson.Parse(reader.ReadToEnd(), source) is JObject root)) throw Invalid(source, "the file", "a JSON object");
 
             string format = root.Value<JToken>("format")?.Type == JTokenType.String ? (string)root["format"] : null;
             if (format != FormatName) throw Invalid(source, "format", $"the string \"{FormatName}\"");
             JToken version = root["version"];
-            bool whole = version?.Type == JTokenType.Integer || (version?.Type == JTokenType.Float && Math.Floor((double)version) == (double)version);
-            if (!whole || (double)version < 1 || (double)version > FormatVersion)
-                throw Invalid(source, "version", FormatVersion == 1 ? "the number 1" : $"a whole number from 1 to {FormatVersion}");
+            if (version?.Type != JTokenType.Integer || (long)version < 1 || (long)version > FormatVersion)
+                throw Invalid(source, "version", FormatVersion == 1 ? "the integer 1 (not 1.0 or 1e0)" : $"an integer from 1 to {FormatVersion}");
             if (!(root["layers"] is JArray layers) || layers.Count == 0)
                 throw Invalid(source, "layers", "a non-empty array of layer objects");
 
@@ -112,13 +100,13 @@ namespace BackpropPS.Core
 
         private static Layer ReadLayer(JObject layer, string field, string source, int? expectedInputs)
         {
+            // A whole documented name, in any case; not what Enum.Parse also takes ("Sigmoid, Tanh", "0", " ReLU").
             JToken activationToken = layer["activation"];
-            if (activationToken?.Type != JTokenType.String ||
-                !Enum.TryParse((string)activationToken, ignoreCase: true, out Activation activation) ||
-                !Enum.IsDefined(typeof(Activation), activation) || char.IsDigit(((string)activationToken)[0]))
-            {
-                throw Invalid(source, field + ".activation", "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))));
-            }
+            string name = activationToken?.Type == JTokenType.String
+                ? Enum.GetNames(typeof(Activation)).FirstOrDefault(n => string.Equals(n, (string)activationToken, StringComparison.OrdinalIgnoreCase))
+                : null;
+            if (name == null) throw Invalid(source, field + ".activation", "one of " + string.Join(", ", Enum.GetNames(typeof(Activation))));
+            var activation = (Activation)Enum.Parse(typeof(Activation), name);
 
             if (!(layer["weights"] is JArray rows) || rows.Count == 0)
                 throw Invalid(source, field + ".weights", "a non-empty array of weight rows (one per neuron)");
@@ -197,6 +185,14 @@ namespace BackpropPS.Core
                 scaling = new InputScaling(means, scales);
             }
             string[] inputColumns = Strings("inputColumns"), targetColumns = Strings("targetColumns"), classLabels = Strings("classLabels");
+            // A classifier tells at least two labels apart (one sigmoid output stands for exactly two), each once.
+            if (classLabels.Length == 1)
+                throw Invalid(source, "schema.classLabels", "no labels, or at least two (one sigmoid output stands for two labels)");
+            for (int k = 1; k < classLabels.Length; k++)
+            {
+                int first = Array.IndexOf(classLabels, classLabels[k]);
+                if (first < k) throw Invalid(source, $"schema.classLabels[{k}]", $"a label not given before ('{classLabels[k]}' is also schema.classLabels[{first}])");
+            }
             try
             {
                 return new DataSchema(inputColumns, targetColumns, classLabels, scaling);
@@ -217,9 +213,34 @@ namespace BackpropPS.Core
         {
             if (token.Type != JTokenType.Float && token.Type != JTokenType.Integer) throw Invalid(source, field, "a number");
             double value = (double)token;
-            if (double.IsNaN(value) || double.IsInfinity(value)) throw Invalid(source, field, "a finite number");
+            if (!IsFinite(value)) throw Invalid(source, field, "a finite number (this one is too large for a double)");
             return value;
         }
+
+        private static void RequireFinite(Network network)
+        {
+            // Layer.Wrap (the core's own snapshots) skips the Layer constructor's check; the file must never hold NaN.
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                Layer layer = network.Layers[l];
+                for (int k = 0; k < layer.Weights.Count; k++)
+                {
+                    if (!IsFinite(layer.Weights[k]))
+                        throw NonFinite($"layers[{l}].weights[{k / layer.InputSize}][{k % layer.InputSize}]", layer.Weights[k]);
+                }
+                for (int k = 0; k < layer.Biases.Count; k++)
+                {
+                    if (!IsFinite(layer.Biases[k]))
+                        throw NonFinite(layer.BiasMode == BiasMode.Shared ? $"layers[{l}].bias" : $"layers[{l}].bias[{k}]", layer.Biases[k]);
+                }
+            }
+        }
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        private static BackpropException NonFinite(string field, double value) =>
+            BackpropException.Argument("NonFiniteParameter",
+                $"The network's {field} is {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}; a network file holds finite numbers only, so nothing was written.");
 
         private static void WriteRow(JsonTextWriter json, IReadOnlyList<double> values, int offset, int count)
         {

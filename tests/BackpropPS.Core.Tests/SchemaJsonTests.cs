@@ -40,7 +40,7 @@ public class SchemaJsonTests
     [InlineData("""{ "inputColumns": [1] }""", "'schema.inputColumns'")]
     [InlineData("""{ "inputColumns": ["a", "b"], "inputMean": [0, 0], "inputScale": [1, 0] }""", "'schema.inputScale'")]
     [InlineData("""{ "inputColumns": ["a", "b", "c"] }""", "'schema'")]
-    [InlineData("""{ "classLabels": ["only one"] }""", "'schema'")]
+    [InlineData("""{ "classLabels": ["only one"] }""", "'schema.classLabels'")]
     public void AMalformedSchemaIsNamed(string schema, string field)
     {
         string json = $$"""{ "format": "BackpropPS.Network", "version": 1, "layers": [ { "activation": "Softmax", "weights": [[1, 2], [3, 4]] } ], "schema": {{schema}} }""";

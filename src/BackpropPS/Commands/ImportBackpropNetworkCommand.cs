@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Text;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Internal;
@@ -30,6 +31,8 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
+            // A problem with one path or one file is a non-terminating error and the others are still read, as
+            // with Get-Item: -ErrorAction and -ErrorVariable work on each.
             foreach (string typed in literal ? LiteralPath : Path)
             {
                 try
@@ -38,7 +41,11 @@ namespace BackpropPS.Commands
                 }
                 catch (ItemNotFoundException e)
                 {
-                    ThrowTerminatingError(NotFound(typed, e));
+                    WriteError(NotFound(typed, e));
+                }
+                catch (BackpropException e)
+                {
+                    WriteError(ErrorRecords.From(e, typed));
                 }
             }
         }
@@ -47,22 +54,39 @@ namespace BackpropPS.Commands
         {
             if (Directory.Exists(path))
             {
-                ThrowTerminatingError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
+                WriteError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
                     $"Expected a network file; '{path}' is a directory.", path));
+                return;
             }
-            if (!File.Exists(path)) ThrowTerminatingError(NotFound(path, null));
+            if (!File.Exists(path))
+            {
+                WriteError(NotFound(path, null));
+                return;
+            }
+            Network network;
             try
             {
-                using (var reader = new StreamReader(path))
-                {
-                    WriteObject(Run(() => NetworkJson.Read(reader, path), path));
-                }
+                // Strict UTF-8: bytes that are not UTF-8 are a bad file, not silently U+FFFD in a label.
+                using (var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true))) network = NetworkJson.Read(reader, path);
+            }
+            catch (DecoderFallbackException e)
+            {
+                WriteError(ErrorRecords.Create("InvalidNetworkFile", ErrorCategory.InvalidData,
+                    $"{Path.GetFileName(path)} is not a network file: it is not UTF-8 text ({e.Message}).", path, e));
+                return;
+            }
+            catch (BackpropException e)
+            {
+                WriteError(ErrorRecords.From(e, path));
+                return;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecords.Create("NetworkFileReadFailed", ErrorCategory.ReadError,
+                WriteError(ErrorRecords.Create("NetworkFileReadFailed", ErrorCategory.ReadError,
                     $"Could not read '{path}': {e.Message}", path, e));
+                return;
             }
+            WriteObject(network);
         }
 
         private static ErrorRecord NotFound(string path, Exception inner) =>

@@ -9,7 +9,10 @@ namespace BackpropPS.Core.Tests.Kernels;
 /// The training workspace computes what the public passes compute, bit for bit, while allocating nothing
 /// per step; the in-place optimizer step equals the one that returns a new network; and a whole run is
 /// the same with one thread as with two.
+/// Run alone: while another test holds the kernel workers, a step runs every part on its own thread, whose
+/// thread-static packing buffers may then grow, so "allocates nothing" would depend on what runs beside it.
 /// </summary>
+[Collection(nameof(WorkspaceTests))]
 public class WorkspaceTests
 {
     private static Network Network(int inputs, int hidden, int outputs, BiasMode bias = BiasMode.PerNeuron) =>
@@ -115,4 +118,10 @@ public class WorkspaceTests
         Assert.Equal(NetworkJson.Serialize(one[^1].Network), NetworkJson.Serialize(two[^1].Network));
         Assert.NotEqual(NetworkJson.Serialize(network), NetworkJson.Serialize(one[^1].Network));
     }
+}
+
+/// <summary>Runs <see cref="WorkspaceTests"/> after the parallel tests, with nothing else at the same time.</summary>
+[CollectionDefinition(nameof(WorkspaceTests), DisableParallelization = true)]
+public class WorkspaceTestsCollection
+{
 }
