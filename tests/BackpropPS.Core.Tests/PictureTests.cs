@@ -177,7 +177,7 @@ public class PictureTests
         Assert.Equal(labels, WithClass(svg, "predicted-label").Select(t => t.Value));
         Assert.Equal(labels, WithClass(svg, "actual-label").Select(t => t.Value));
         Assert.Equal(new[] { "Predicted", "Actual" }, WithClass(svg, "axis-title").Select(t => t.Value));
-        Assert.Equal("recall 0.94 of 50", WithClass(svg, "row-note")[1].Value);
+        Assert.Equal("recall 0.94 (n = 50)", WithClass(svg, "row-note")[1].Value);
     }
 
     [Fact]

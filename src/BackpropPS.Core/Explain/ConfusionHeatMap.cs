@@ -37,7 +37,7 @@ namespace BackpropPS.Core.Explain
             bool slanted = widestLabel > cell - 6;
             double header = slanted ? widestLabel * 0.72 + 12 : 20;
             double left = Margin + AxisTitle + widestLabel + 8, top = Heading + AxisTitle + header;
-            double rightNotes = TextWidth("recall 0.0000 of 00000", 11) + 12;
+            double rightNotes = TextWidth("recall 0.0000 (n = 00000)", 11) + 12;
             double width = Math.Max(left + n * cell + rightNotes + Margin, 2 * Margin + TextWidth(heading, 15));
             double height = top + n * cell + Margin;
 
@@ -65,7 +65,7 @@ namespace BackpropPS.Core.Explain
                     Text(xml, labels[a], left - 8, y + cell / 2 + 4, "end", "actual-label");
                     for (int p = 0; p < n; p++) WriteCell(xml, labels, counts, a, p, rowTotals[a], left + p * cell, y, cell);
                     string recall = rowTotals[a] == 0 ? "no samples"
-                        : string.Format(CultureInfo.InvariantCulture, "recall {0:0.####} of {1}", (double)counts[a, a] / rowTotals[a], rowTotals[a]);
+                        : string.Format(CultureInfo.InvariantCulture, "recall {0:0.####} (n = {1})", (double)counts[a, a] / rowTotals[a], rowTotals[a]);
                     Text(xml, recall, left + n * cell + 8, y + cell / 2 + 4, "start", "row-note", "font-size", "11", "fill", "#555555");
                 }
                 xml.WriteEndElement();

@@ -27,8 +27,9 @@ namespace BackpropPS.Core.Explain
             double tileWidth = first.Width * scale, tileHeight = first.Height * scale;
             double cellWidth = Math.Max(tileWidth, grid.Tiles.Max(t => TextWidth(t.Caption, CaptionSize)) + 4);
             double cellHeight = tileHeight + CaptionHeight;
-            double width = Math.Max(2 * Margin + grid.Columns * cellWidth + (grid.Columns - 1) * Gap,
-                2 * Margin + Math.Max(TextWidth(grid.Title, 15), TextWidth(grid.Legend, 11)));
+            double gridWidth = grid.Columns * cellWidth + (grid.Columns - 1) * Gap;
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(grid.Title, 15), TextWidth(grid.Legend, 11)));
+            double left = (width - gridWidth) / 2;   // the grid centred under a wider heading
             double height = Heading + grid.Rows * cellHeight + (grid.Rows - 1) * Gap + Margin;
 
             using (XmlWriter xml = Create(writer))
@@ -38,7 +39,7 @@ namespace BackpropPS.Core.Explain
                 Text(xml, grid.Legend, width / 2, 44, "middle", "legend", "font-size", "11", "fill", "#555555");
                 for (int k = 0; k < grid.Tiles.Count; k++)
                 {
-                    double x = Margin + (k % grid.Columns) * (cellWidth + Gap) + (cellWidth - tileWidth) / 2;
+                    double x = left + (k % grid.Columns) * (cellWidth + Gap) + (cellWidth - tileWidth) / 2;
                     double y = Heading + (k / grid.Columns) * (cellHeight + Gap);
                     WriteTile(xml, grid.Tiles[k], x, y, scale, cellWidth);
                 }
