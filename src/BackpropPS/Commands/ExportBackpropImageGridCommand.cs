@@ -18,8 +18,6 @@ namespace BackpropPS.Commands
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
-        private const string PathIndexSet = "PathIndex";
-        private const string LiteralPathIndexSet = "LiteralPathIndex";
         private string _path;
         private Dataset _data;
 
@@ -31,13 +29,11 @@ namespace BackpropPS.Commands
 
         /// <summary>The .svg file to write.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathIndexSet)]
         [ValidateNotNullOrEmpty]
         public string Path { get; set; }
 
         /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathIndexSet)]
         [Alias("LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; }
@@ -48,14 +44,12 @@ namespace BackpropPS.Commands
         public int Count { get; set; } = 36;
 
         /// <summary>The first sample (from 0) to draw or to search from.</summary>
-        [Parameter(ParameterSetName = PathSet)]
-        [Parameter(ParameterSetName = LiteralPathSet)]
+        [Parameter]
         [ValidateRange(0, int.MaxValue)]
         public int Start { get; set; }
 
-        /// <summary>The samples (from 0) to draw or to search, in this order.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = PathIndexSet)]
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathIndexSet)]
+        /// <summary>The samples (from 0) to draw or to search, in this order; instead of -Start.</summary>
+        [Parameter]
         [ValidateNotNullOrEmpty]
         public int[] Index { get; set; }
 
@@ -91,7 +85,9 @@ namespace BackpropPS.Commands
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        private bool ByIndex => ParameterSetName == PathIndexSet || ParameterSetName == LiteralPathIndexSet;
+        // Two ways to pick samples would need four parameter sets, which PowerShell cannot tell apart from
+        // -LiteralPath alone; so -Start and -Index share the sets and exclude each other here.
+        private bool ByIndex => Index != null;
 
         /// <inheritdoc />
         protected override void BeginProcessing()
@@ -101,8 +97,12 @@ namespace BackpropPS.Commands
                 ThrowTerminatingError(ErrorRecords.Create("MisclassifiedWithoutNetwork", ErrorCategory.InvalidArgument,
                     "-Misclassified needs the network that classifies the samples: add -Network.", null));
             }
-            bool literal = ParameterSetName == LiteralPathSet || ParameterSetName == LiteralPathIndexSet;
-            _path = SvgFile.Prepare(this, literal ? LiteralPath : Path, Force);
+            if (ByIndex && MyInvocation.BoundParameters.ContainsKey(nameof(Start)))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("StartWithIndex", ErrorCategory.InvalidArgument,
+                    "Give either -Start (the samples from one row on) or -Index (the rows listed), not both.", Start));
+            }
+            _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 
         /// <inheritdoc />
