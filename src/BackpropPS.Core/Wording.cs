@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace BackpropPS.Core
 {
@@ -16,6 +17,19 @@ namespace BackpropPS.Core
             int unit = 0;
             while (bytes >= 1024 && unit < units.Length - 1) { bytes /= 1024; unit++; }
             return (unit == 0 ? bytes.ToString("0", CultureInfo.InvariantCulture) : bytes.ToString("0.#", CultureInfo.InvariantCulture)) + " " + units[unit];
+        }
+
+        /// <summary>Text with its control characters as PowerShell escapes (`0, `u{1}), so that a message shows what was typed.</summary>
+        public static string Visible(string text)
+        {
+            var visible = new StringBuilder();
+            foreach (char c in text)
+            {
+                if (c == '\0') visible.Append("`0");
+                else if (char.IsControl(c) || char.IsSurrogate(c)) visible.Append("`u{").Append(((int)c).ToString("X", CultureInfo.InvariantCulture)).Append('}');
+                else visible.Append(c);
+            }
+            return visible.ToString();
         }
 
         /// <summary>A whole number with thousands separators, in the invariant culture: "4,294,967,296".</summary>

@@ -105,4 +105,37 @@ public class DiagramTests
         Assert.All(dot.Split('\n'), line => Assert.Equal(0, Regex.Matches(line, @"(?<!\\)""").Count % 2));
         Assert.Contains("label=\"h1\\na = 0.5933\\ndelta = 0.008771\"", dot);   // line breaks as DOT's \n
     }
+
+    [Theory]
+    [InlineData(new[] { 2, 1001, 1 })]   // a column too tall to read
+    [InlineData(new[] { 200, 200, 1 })]  // 40,200 connections
+    [InlineData(new[] { 2, 100000, 2 })] // the 200-second picture: refused before anything is built
+    public void ADiagramTooLargeToReadIsRefusedUpFront(int[] sizes)
+    {
+        Network network = NetworkFactory.Random(sizes, new[] { Activation.Sigmoid }, BiasMode.Shared, Initialization.Xavier, 1);
+        var e = Assert.Throws<BackpropException>(() => Diagram.Of(network));
+        Assert.Equal("DiagramTooLarge", e.ErrorId);
+        Assert.Equal(BackpropErrorKind.LimitsExceeded, e.Kind);
+        Assert.Contains("1,000 nodes in a column", e.Message);
+        Assert.Contains("30,000 connections", e.Message);
+        Assert.Contains("Get-BackpropParameter", e.Message);
+    }
+
+    [Fact]
+    public void TheLargestReadableDiagramIsDrawn()
+    {
+        Network network = NetworkFactory.Random(new[] { 2, Diagram.MaxNodesInColumn - 1, 1 }, new[] { Activation.Sigmoid }, BiasMode.Shared, Initialization.Xavier, 1);
+        var svg = XDocument.Parse(SvgDiagram.ToText(Diagram.Of(network)));
+        Assert.Equal(Diagram.MaxNodesInColumn - 1, WithClass(svg, "neuron").Length - 1);
+    }
+
+    [Fact]
+    public void WritingStopsWhenAskedTo()
+    {
+        Diagram diagram = Diagram.Of(NetworkFactory.StepByStep());
+        var stop = new System.Threading.CancellationTokenSource();
+        stop.Cancel();
+        Assert.ThrowsAny<System.OperationCanceledException>(() => SvgDiagram.Write(diagram, new System.IO.StringWriter(), stop.Token));
+        Assert.ThrowsAny<System.OperationCanceledException>(() => DotDiagram.Write(diagram, new System.IO.StringWriter(), stop.Token));
+    }
 }

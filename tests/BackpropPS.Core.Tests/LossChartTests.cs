@@ -78,4 +78,33 @@ public class LossChartTests
         var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(points, new LossChartSettings { LogarithmicLoss = which == 2 }));
         Assert.Equal(errorId, e.ErrorId);
     }
+
+    [Theory]
+    [InlineData("a\u0001b", 2)]
+    [InlineData("\0", 1)]
+    [InlineData("loss \u001b[31m", 6)]
+    public void ATitleSvgCannotHoldIsRefused(string title, int position)
+    {
+        var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(History(3, false), new LossChartSettings { Title = title }));
+        Assert.Equal("InvalidTitle", e.ErrorId);
+        Assert.Contains($"at position {position}", e.Message);
+    }
+
+    [Fact]
+    public void ATitleWithHalfASurrogatePairIsRefused()
+    {
+        // Built in code: an attribute's string would come out of the metadata with the lone half replaced.
+        string title = "half " + (char)0xD800 + " pair";
+        var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(History(3, false), new LossChartSettings { Title = title }));
+        Assert.Equal("InvalidTitle", e.ErrorId);
+    }
+
+    [Fact]
+    public void ATitleMayHoldLineBreaksAndSymbols()
+    {
+        var svg = Parse(LossChart.ToSvg(History(3, false), new LossChartSettings { Title = "Run 3\nlr \u03b7 = 0.5 \ud83d\ude80 <&>" }));
+        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("Run 3", texts);
+        Assert.Contains("lr \u03b7 = 0.5 \ud83d\ude80 <&>", texts);
+    }
 }

@@ -128,6 +128,35 @@ Describe 'Export-BackpropDiagram file rules and errors' {
     }
 }
 
+Describe 'Export-BackpropDiagram limits and paths' {
+    It 'refuses a diagram too large to read, up front, saying the limit: <Sizes>' -TestCases @(
+        @{ Sizes = 2, 1001, 1 }
+        @{ Sizes = 200, 200, 1 }
+    ) {
+        param($Sizes)
+        $path = Join-Path $TestDrive 'huge.svg'
+        $e = Get-ErrorRecord { New-BackpropNetwork $Sizes -Seed 1 | Export-BackpropDiagram -Path $path } 'DiagramTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike '*1,000 nodes in a column*30,000 connections*'
+        $e.Exception.Message | Should -BeLike '*Get-BackpropParameter*'
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'reports a path with a null character as InvalidPath' {
+        Get-ErrorRecord { $net | Export-BackpropDiagram -Path (Join-Path $TestDrive "a`0b.svg") } 'InvalidPath' 'InvalidArgument'
+        Get-ErrorRecord { 1 | ForEach-Object { [pscustomobject]@{ Epoch = 1; Loss = 0.5 } } |
+                Export-BackpropLossChart -Path (Join-Path $TestDrive "a`0b.svg") } 'InvalidPath' 'InvalidArgument'
+    }
+
+    It 'writes and replaces a diagram with a 240-character file name, leaving no temporary file' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'long')
+        $path = Join-Path $dir (('d' * 236) + '.svg')
+        $net | Export-BackpropDiagram -LiteralPath $path
+        $net | Export-BackpropDiagram -LiteralPath $path -Force
+        (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
+        (Get-ChildItem -Force $dir).Count | Should -Be 1
+    }
+}
+
 Describe 'Export-BackpropLossChart' {
     BeforeAll {
         $script:history = 1..30 | ForEach-Object { [pscustomobject]@{ Epoch = $_; Loss = 0.3 / $_; ValidationLoss = 0.35 / $_ + 0.01 } }
@@ -198,6 +227,21 @@ Describe 'Export-BackpropLossChart' {
         $path = Join-Path $TestDrive 'empty.svg'
         Get-ErrorRecord { [pscustomobject]@{ Epoch = 1 } | Export-BackpropLossChart -Path $path -ErrorAction SilentlyContinue } 'NoLossData' 'InvalidArgument'
         @(Get-ChildItem -LiteralPath $TestDrive -Filter '*empty*' -Force).Count | Should -Be 0
+    }
+
+    It 'refuses a title with a control character, which SVG cannot hold' {
+        $path = Join-Path $TestDrive 'control.svg'
+        $e = Get-ErrorRecord { $history | Export-BackpropLossChart -Path $path -Title "a`u{1}b" } 'InvalidTitle' 'InvalidArgument'
+        $e.Exception.Message | Should -Match ([regex]::Escape('a`u{1}b'))
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'draws a title with a line break as two lines' {
+        $path = Join-Path $TestDrive 'two-lines.svg'
+        $history | Export-BackpropLossChart -Path $path -Title "Run 3`nlearning rate 0.5"
+        $texts = (Read-Svg $path).SelectNodes("//*[local-name()='text']").InnerText
+        $texts | Should -Contain 'Run 3'
+        $texts | Should -Contain 'learning rate 0.5'
     }
 
     It 'writes nothing with -WhatIf' {

@@ -131,3 +131,139 @@ Describe 'Import errors' {
         Get-ErrorRecord { Import-BackpropNetwork -Path 'Env:PATH' } 'NotAFileSystemPath' 'InvalidArgument'
     }
 }
+
+Describe 'Reading several paths' {
+    BeforeAll {
+        $script:ok = Join-Path $TestDrive 'ok.json'
+        $net | Export-BackpropNetwork -LiteralPath $ok -Force
+        $script:missing = Join-Path $TestDrive 'nope.json'
+    }
+
+    It 'reads the other paths when one is missing, and reports that one' {
+        $read = Import-BackpropNetwork -Path $missing, $ok -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($read).Count | Should -Be 1
+        $read.Shape | Should -Be '2-2-2'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'NetworkFileNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].Exception | Should -BeOfType System.Management.Automation.ItemNotFoundException
+        $problems[0].TargetObject | Should -BeLike '*nope.json'
+    }
+
+    It 'says nothing about a missing file with -ErrorAction Ignore' {
+        $output = Import-BackpropNetwork -Path $missing -ErrorAction Ignore 2>&1
+        $output | Should -BeNullOrEmpty
+        $output = Import-BackpropNetwork -LiteralPath $missing -ErrorAction SilentlyContinue 2>&1
+        $output | Should -BeNullOrEmpty
+    }
+
+    It 'reads the good files of a wildcard and reports the bad one' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'mixed')
+        $net | Export-BackpropNetwork -Path (Join-Path $dir 'a.json')
+        Set-Content -LiteralPath (Join-Path $dir 'b.json') -Value 'not json'
+        $net | Export-BackpropNetwork -Path (Join-Path $dir 'c.json')
+        $read = Import-BackpropNetwork -Path (Join-Path $dir '*.json') -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($read).Count | Should -Be 2
+        $problems.FullyQualifiedErrorId | Should -BeLike 'InvalidNetworkFile,*'
+    }
+
+    It 'reports a folder among the paths as PathIsDirectory and reads the rest' {
+        $read = Import-BackpropNetwork -LiteralPath $TestDrive, $ok -ErrorVariable problems -ErrorAction SilentlyContinue
+        @($read).Count | Should -Be 1
+        $problems.FullyQualifiedErrorId | Should -BeLike 'PathIsDirectory,*'
+    }
+
+    It 'follows Get-Item for a wildcard that matches nothing: silent with -Path, not found with -LiteralPath' {
+        Import-BackpropNetwork -Path (Join-Path $TestDrive 'nomatch*.json') -ErrorAction Stop | Should -BeNullOrEmpty
+        Get-ErrorRecord { Import-BackpropNetwork -LiteralPath (Join-Path $TestDrive 'nomatch*.json') } 'NetworkFileNotFound' 'ObjectNotFound'
+    }
+
+    It 'reads a file with brackets in its name piped from Export -PassThru (by PSPath)' {
+        Push-Location $TestDrive
+        try {
+            $back = $net | Export-BackpropNetwork -LiteralPath 'a[1].json' -PassThru | Import-BackpropNetwork
+            $back.Shape | Should -Be '2-2-2'
+            (Get-Item -LiteralPath 'a[1].json' | Import-BackpropNetwork).Shape | Should -Be '2-2-2'
+        }
+        finally { Pop-Location }
+    }
+
+    It 'reports a path with a null character as InvalidPath, on reading and on writing' {
+        $bad = Join-Path $TestDrive "a`0b.json"
+        $e = Get-ErrorRecord { Import-BackpropNetwork -Path $bad } 'InvalidPath' 'InvalidArgument'
+        $e.Exception.Message | Should -Match ([regex]::Escape('a`0b.json'))
+        Get-ErrorRecord { Import-BackpropNetwork -LiteralPath $bad } 'InvalidPath' 'InvalidArgument'
+        Get-ErrorRecord { $net | Export-BackpropNetwork -Path $bad } 'InvalidPath' 'InvalidArgument'
+        Get-ErrorRecord { $net | Export-BackpropNetwork -LiteralPath $bad } 'InvalidPath' 'InvalidArgument'
+    }
+
+    It 'reports a drive that does not exist as DriveNotFound' {
+        Get-ErrorRecord { Import-BackpropNetwork -Path 'nodrive:/net.json' } 'DriveNotFound' 'ObjectNotFound'
+        Get-ErrorRecord { $net | Export-BackpropNetwork -Path 'nodrive:/net.json' } 'DriveNotFound' 'ObjectNotFound'
+    }
+}
+
+Describe 'Writing files safely' {
+    It 'lets exactly one of several writers racing to one new path win; the others get NetworkFileExists' {
+        # Four runspaces export different networks to one new file at once: each says it is ready, then all
+        # wait at one gate, so that every check for an existing file comes before any file is there.
+        $nets = foreach ($seed in 1..4) { New-BackpropNetwork 60, 60, 60 -Seed $seed }
+        $pool = [runspacefactory]::CreateRunspacePool(4, 4)
+        $pool.Open()
+        try {
+            foreach ($round in 1..3) {
+                $path = Join-Path $TestDrive "race$round.json"
+                $ready = [System.Threading.CountdownEvent]::new($nets.Count)
+                $gate = [System.Threading.ManualResetEventSlim]::new($false)
+                $jobs = foreach ($n in $nets) {
+                    $ps = [powershell]::Create()
+                    $ps.RunspacePool = $pool
+                    $null = $ps.AddScript({
+                            param($Network, $Path, $Ready, $Gate)
+                            Import-Module BackpropPS
+                            $null = $Ready.Signal()
+                            $null = $Gate.Wait(30000)
+                            try { $Network | Export-BackpropNetwork -Path $Path -ErrorAction Stop; 'written' }
+                            catch { $_.FullyQualifiedErrorId }
+                        }).AddArgument($n).AddArgument($path).AddArgument($ready).AddArgument($gate)
+                    [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }
+                }
+                $ready.Wait(60000) | Should -BeTrue
+                $gate.Set()
+                $outcomes = foreach ($job in $jobs) { $job.PowerShell.EndInvoke($job.Handle); $job.PowerShell.Dispose() }
+                @($outcomes | Where-Object { $_ -eq 'written' }).Count | Should -Be 1 -Because "round $round`: $outcomes"
+                @($outcomes | Where-Object { $_ -like 'NetworkFileExists,*' }).Count | Should -Be 3 -Because "round $round`: $outcomes"
+                # The file is the winner's network, whole: it reads back and is the very text the winner writes.
+                $winner = $nets[[array]::IndexOf([object[]]$outcomes, 'written')]
+                (Import-BackpropNetwork -LiteralPath $path).Shape | Should -Be '60-60-60'
+                $winner | Export-BackpropNetwork -LiteralPath (Join-Path $TestDrive 'winner.json') -Force
+                Get-Content -Raw -LiteralPath $path | Should -BeExactly (Get-Content -Raw -LiteralPath (Join-Path $TestDrive 'winner.json'))
+            }
+        }
+        finally { $pool.Dispose() }
+        Get-ChildItem -Force $TestDrive -Filter '*.tmp' | Should -BeNullOrEmpty
+    }
+
+    It 'cleans up temporary files a killed writer left, and only stale ones of its own naming' {
+        $dir = New-Item -ItemType Directory -Path (Join-Path $TestDrive 'stale')
+        $old = (Get-Date).AddHours(-1)
+        $stale = Join-Path $dir '.backprop-0123456789ab.tmp'
+        $staleOldNaming = Join-Path $dir ('.net.json.' + ('ab' * 16) + '.tmp')
+        $fresh = Join-Path $dir '.backprop-ba9876543210.tmp' # a writer still at work
+        $foreign = Join-Path $dir '.someone-else.tmp'
+        foreach ($file in $stale, $staleOldNaming, $fresh, $foreign) { Set-Content -LiteralPath $file -Value 'partial' }
+        foreach ($file in $stale, $staleOldNaming, $foreign) { (Get-Item -LiteralPath $file -Force).LastWriteTime = $old }
+        $net | Export-BackpropNetwork -Path (Join-Path $dir 'net.json')
+        Test-Path -LiteralPath $stale | Should -BeFalse
+        Test-Path -LiteralPath $staleOldNaming | Should -BeFalse
+        Test-Path -LiteralPath $fresh | Should -BeTrue
+        Test-Path -LiteralPath $foreign | Should -BeTrue
+    }
+
+    It 'writes and replaces a file with a 240-character name' {
+        $path = Join-Path $TestDrive (('n' * 235) + '.json')
+        $net | Export-BackpropNetwork -LiteralPath $path
+        $net | Export-BackpropNetwork -LiteralPath $path -Force
+        (Import-BackpropNetwork -LiteralPath $path).Shape | Should -Be '2-2-2'
+    }
+}

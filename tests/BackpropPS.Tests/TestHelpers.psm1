@@ -8,11 +8,13 @@ function Assert-Close {
 
 function Get-ErrorRecord {
     # Runs $Script, which must fail, checks the ErrorId (and category) and returns the ErrorRecord. A
-    # non-terminating error counts (as with -ErrorAction Stop), so one helper checks both kinds.
+    # non-terminating error counts (the first one written), so one helper checks both kinds. It is taken
+    # from the merged error stream: $ErrorActionPreference set here would not reach a script block of the
+    # caller's scope.
     param([scriptblock] $Script, [string] $ErrorId, [string] $Category)
     $record = $null
-    $ErrorActionPreference = 'Stop'
-    try { & $Script } catch { $record = $_ }
+    try { $output = & $Script 2>&1 } catch { $record = $_ }
+    if (-not $record) { $record = @($output | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] })[0] }
     $record | Should -Not -BeNullOrEmpty -Because 'the command must fail'
     $record.FullyQualifiedErrorId | Should -BeLike "$ErrorId,*"
     if ($Category) { $record.CategoryInfo.Category | Should -Be $Category }

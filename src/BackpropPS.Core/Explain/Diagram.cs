@@ -77,6 +77,15 @@ namespace BackpropPS.Core.Explain
         /// <summary>Values are written on the edges only when no layer has more inputs or neurons than this: beyond it they overlap.</summary>
         public const int MaxLayerSizeForEdgeValues = 4;
 
+        /// <summary>
+        /// The most nodes a column may have: at 110 pixels a row, a thousand already make a picture 110,000
+        /// pixels tall. Larger networks are refused (DiagramTooLarge) rather than drawn for minutes.
+        /// </summary>
+        public const int MaxNodesInColumn = 1000;
+
+        /// <summary>The most connections (weights and shared-bias links) a diagram may have: 30,000 make an SVG of about 8 MB.</summary>
+        public const int MaxConnections = 30000;
+
         private Diagram(string title, string legend, int columns, List<DiagramNode> nodes, List<DiagramEdge> edges)
         {
             Title = title; Legend = legend; Columns = columns; Nodes = nodes; Edges = edges;
@@ -123,6 +132,7 @@ namespace BackpropPS.Core.Explain
         {
             int columns = network.Layers.Count + 1;
             int tallest = Enumerable.Range(0, columns).Max(c => NodeCount(network, c));
+            EnsureReadable(network, tallest);
             bool showValues = tallest <= MaxNodesForValues;
             bool edgeValues = network.Layers.All(l => l.InputSize <= MaxLayerSizeForEdgeValues && l.OutputSize <= MaxLayerSizeForEdgeValues);
             // Activations and deltas belong to one sample; a batch has one of each per sample, so none are shown.
@@ -177,6 +187,17 @@ namespace BackpropPS.Core.Explain
                 }
             }
             return new Diagram(title, legend, columns, nodes.OrderBy(n => n.Column).ThenBy(n => n.Row).ToList(), edges);
+        }
+
+        // Checked before anything is built: a picture of 100,000 neurons takes minutes and shows nothing.
+        private static void EnsureReadable(Network network, int tallest)
+        {
+            long connections = network.Layers.Sum(l => (long)l.InputSize * l.OutputSize + (l.BiasMode == BiasMode.Shared ? l.OutputSize : 0));
+            if (tallest <= MaxNodesInColumn && connections <= MaxConnections) return;
+            throw new BackpropException("DiagramTooLarge", BackpropErrorKind.LimitsExceeded,
+                $"A diagram shows at most {Wording.Number(MaxNodesInColumn)} nodes in a column and {Wording.Number(MaxConnections)} connections; " +
+                $"network {network.Shape} has {Wording.Number(tallest)} nodes in its tallest column and {Wording.Number(connections)} connections, " +
+                "too many to read. Draw a smaller network, or look at the numbers with Get-BackpropParameter.");
         }
 
         // Nodes in a column: its inputs or neurons, plus the shared bias of the layer it feeds.

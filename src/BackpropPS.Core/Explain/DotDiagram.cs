@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Threading;
 
 namespace BackpropPS.Core.Explain
 {
@@ -12,22 +13,29 @@ namespace BackpropPS.Core.Explain
     /// </summary>
     public static class DotDiagram
     {
-        /// <summary>Writes the DOT text to <paramref name="writer"/>.</summary>
-        public static void Write(Diagram diagram, TextWriter writer)
+        /// <summary>Writes the DOT text to <paramref name="writer"/>; <paramref name="stop"/> is checked at every node and edge.</summary>
+        public static void Write(Diagram diagram, TextWriter writer, CancellationToken stop = default)
         {
             if (diagram == null) throw new ArgumentNullException(nameof(diagram));
             writer.Write("digraph network {\n");
             writer.Write($"  graph [rankdir=LR, splines=line, nodesep=0.5, ranksep=2.2, labelloc=t, fontname=\"Helvetica\", label={Quote(diagram.Title + "\n" + diagram.Legend)}];\n");
             writer.Write("  node [shape=circle, fixedsize=true, width=0.7, fontname=\"Helvetica\", style=filled, fillcolor=\"#e6f0fa\"];\n");
             writer.Write("  edge [fontname=\"Helvetica\", fontsize=10, arrowsize=0.7];\n");
-            for (int c = 0; c < diagram.Columns; c++)
+            foreach (var column in diagram.Nodes.GroupBy(n => n.Column).OrderBy(g => g.Key))
             {
-                var column = diagram.Nodes.Where(n => n.Column == c).ToList();
-                writer.Write($"  subgraph column{c.ToString(CultureInfo.InvariantCulture)} {{\n    rank=same;\n");
-                foreach (DiagramNode node in column) writer.Write("    " + NodeLine(node) + "\n");
+                writer.Write($"  subgraph column{column.Key.ToString(CultureInfo.InvariantCulture)} {{\n    rank=same;\n");
+                foreach (DiagramNode node in column)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    writer.Write("    " + NodeLine(node) + "\n");
+                }
                 writer.Write("  }\n");
             }
-            foreach (DiagramEdge edge in diagram.Edges) writer.Write("  " + EdgeLine(edge) + "\n");
+            foreach (DiagramEdge edge in diagram.Edges)
+            {
+                stop.ThrowIfCancellationRequested();
+                writer.Write("  " + EdgeLine(edge) + "\n");
+            }
             writer.Write("}\n");
         }
 

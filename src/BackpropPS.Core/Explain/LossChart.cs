@@ -139,8 +139,29 @@ namespace BackpropPS.Core.Explain
             return series;
         }
 
+        /// <summary>
+        /// Refuses a title SVG cannot hold: control characters other than tab and line breaks (which start a
+        /// new line of the caption), and halves of a surrogate pair. Such a title stopped the writer half-way.
+        /// </summary>
+        public static void CheckTitle(string title)
+        {
+            if (title == null) throw new ArgumentNullException(nameof(title));
+            for (int k = 0; k < title.Length; k++)
+            {
+                char c = title[k];
+                bool pair = char.IsHighSurrogate(c) && k + 1 < title.Length && char.IsLowSurrogate(title[k + 1]);
+                if (pair) { k++; continue; }
+                if ((char.IsControl(c) && c != '\t' && c != '\n' && c != '\r') || char.IsSurrogate(c))
+                {
+                    throw BackpropException.Argument("InvalidTitle",
+                        $"Expected a title of printable text (line breaks allowed); '{Wording.Visible(title)}' holds the character U+{(int)c:X4} at position {k + 1}.");
+                }
+            }
+        }
+
         private static void Validate(IReadOnlyList<LossPoint> points, LossChartSettings settings)
         {
+            CheckTitle(settings.Title);
             if (points == null || points.Count == 0)
                 throw BackpropException.Argument("NoLossData", "Expected at least one object with Epoch and Loss; got none.");
             if (settings.Width < 100 || settings.Height < 100)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Xml;
 
 namespace BackpropPS.Core.Explain
@@ -18,14 +19,15 @@ namespace BackpropPS.Core.Explain
         private const double ColumnGap = 360, RowGap = 110, Radius = 26, MarginX = 90, Top = 70, Bottom = 40;
         private const string Positive = "#2b6cb0", Negative = "#c53030", Zero = "#888888";
 
-        /// <summary>Writes the SVG document to <paramref name="writer"/>.</summary>
-        public static void Write(Diagram diagram, TextWriter writer)
+        /// <summary>Writes the SVG document to <paramref name="writer"/>; <paramref name="stop"/> is checked at every node and edge.</summary>
+        public static void Write(Diagram diagram, TextWriter writer, CancellationToken stop = default)
         {
             if (diagram == null) throw new ArgumentNullException(nameof(diagram));
-            int tallest = diagram.Nodes.GroupBy(n => n.Column).Max(g => g.Count());
+            var counts = diagram.Nodes.GroupBy(n => n.Column).ToDictionary(g => g.Key, g => g.Count());
+            int tallest = counts.Values.Max();
             double width = 2 * MarginX + (diagram.Columns - 1) * ColumnGap;
             double height = Top + tallest * RowGap + Bottom;
-            var place = diagram.Nodes.ToDictionary(n => n.Id, n => Position(n, diagram, tallest));
+            var place = diagram.Nodes.ToDictionary(n => n.Id, n => Position(n, counts[n.Column], tallest));
             double largest = diagram.Edges.Select(e => Math.Abs(e.Value)).DefaultIfEmpty(0).Max();
 
             var settings = new XmlWriterSettings { Indent = true, IndentChars = "  ", NewLineChars = "\n", OmitXmlDeclaration = true };
@@ -49,12 +51,19 @@ namespace BackpropPS.Core.Explain
                 xml.WriteStartElement("g", Ns);
                 xml.WriteAttributeString("class", "edges");
                 foreach (DiagramEdge edge in diagram.Edges)
+                {
+                    stop.ThrowIfCancellationRequested();
                     WriteEdge(xml, edge, place[edge.From], place[edge.To], largest);
+                }
                 xml.WriteEndElement();
 
                 xml.WriteStartElement("g", Ns);
                 xml.WriteAttributeString("class", "nodes");
-                foreach (DiagramNode node in diagram.Nodes) WriteNode(xml, node, place[node.Id]);
+                foreach (DiagramNode node in diagram.Nodes)
+                {
+                    stop.ThrowIfCancellationRequested();
+                    WriteNode(xml, node, place[node.Id]);
+                }
                 xml.WriteEndElement();
 
                 xml.WriteEndElement();
@@ -71,9 +80,8 @@ namespace BackpropPS.Core.Explain
         }
 
         // Columns left to right; each column centred vertically on the tallest.
-        private static (double X, double Y) Position(DiagramNode node, Diagram diagram, int tallest)
+        private static (double X, double Y) Position(DiagramNode node, int count, int tallest)
         {
-            int count = diagram.Nodes.Count(n => n.Column == node.Column);
             double x = MarginX + node.Column * ColumnGap;
             double y = Top + (tallest - count) * RowGap / 2 + node.Row * RowGap + RowGap / 2 - 10;
             return (x, y);

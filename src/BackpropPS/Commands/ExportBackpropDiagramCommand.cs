@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Management.Automation;
+using System.Threading;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Internal;
@@ -13,10 +14,11 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropDiagram", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportBackpropDiagramCommand : BackpropCmdlet
+    public sealed class ExportBackpropDiagramCommand : BackpropCmdlet, IDisposable
     {
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
+        private readonly CancellationTokenSource _stop = new CancellationTokenSource();
         private string _written;
 
         /// <summary>A network, a gradient (Get-BackpropGradient) or a training step (Invoke-BackpropStep).</summary>
@@ -51,7 +53,7 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             object value = InputObject.BaseObject;
-            Diagram diagram = DiagramOf(value);
+            Diagram diagram = Run(() => DiagramOf(value), value);
             if (diagram == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("UnsupportedInputObject", ErrorCategory.InvalidType,
@@ -69,14 +71,28 @@ namespace BackpropPS.Commands
             path = ExportFile.Prepare(this, typed, Force, "DiagramFileExists");
             if (!ShouldProcess(path, $"Export {format} diagram of {diagram.Title}")) return;
 
-            ExportFile.Write(this, path, writer =>
+            try
             {
-                if (format == DiagramFormat.Dot) DotDiagram.Write(diagram, writer);
-                else SvgDiagram.Write(diagram, writer);
-            }, "DiagramFileWriteFailed", path);
+                ExportFile.Write(this, path, writer =>
+                {
+                    if (format == DiagramFormat.Dot) DotDiagram.Write(diagram, writer, _stop.Token);
+                    else SvgDiagram.Write(diagram, writer, _stop.Token);
+                }, "DiagramFileWriteFailed", path, Force ? null : "DiagramFileExists");
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: the half-written temporary file is gone and the target untouched.
+                throw new PipelineStoppedException();
+            }
             _written = path;
-            if (PassThru) WriteObject(new FileInfo(path));
+            if (PassThru) WriteObject(ExportFile.Written(this, path));
         }
+
+        /// <inheritdoc />
+        protected override void StopProcessing() => _stop.Cancel();
+
+        /// <summary>Releases the stop signal.</summary>
+        public void Dispose() => _stop.Dispose();
 
         private static Diagram DiagramOf(object value)
         {

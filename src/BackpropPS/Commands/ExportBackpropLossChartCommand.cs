@@ -68,7 +68,8 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            // The path is checked before the history is collected, so a mistake shows at once.
+            // The title and the path are checked before the history is collected, so a mistake shows at once.
+            Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;
             string resolved = FileSystemPaths.ForWriting(this, typed);
             if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))
@@ -98,8 +99,9 @@ namespace BackpropPS.Commands
         {
             if (!ShouldProcess(_path, $"Export loss chart of {_points.Count} epochs")) return;
             var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = LogScale };
-            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path);
-            if (PassThru) WriteObject(new FileInfo(_path));
+            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path,
+                Force ? null : "ChartFileExists");
+            if (PassThru) WriteObject(ExportFile.Written(this, _path));
         }
 
         // A property as a number; numeric strings (Import-Csv) count, and a missing or empty ValidationLoss is none.

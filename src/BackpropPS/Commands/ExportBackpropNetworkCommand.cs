@@ -51,9 +51,10 @@ namespace BackpropPS.Commands
             }
             string path = ExportFile.Prepare(this, typed, Force, "NetworkFileExists");
             if (!ShouldProcess(path, "Export network " + InputObject.Shape)) return;
-            ExportFile.Write(this, path, writer => NetworkJson.Write(InputObject, writer), "NetworkFileWriteFailed", path);
+            ExportFile.Write(this, path, writer => NetworkJson.Write(InputObject, writer), "NetworkFileWriteFailed", path,
+                Force ? null : "NetworkFileExists");
             _written = path;
-            if (PassThru) WriteObject(new FileInfo(path));
+            if (PassThru) WriteObject(ExportFile.Written(this, path));
         }
     }
 }

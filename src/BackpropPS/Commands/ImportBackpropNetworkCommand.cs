@@ -30,6 +30,8 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             bool literal = ParameterSetName == LiteralPathSet;
+            // A problem with one path or one file is a non-terminating error and the others are still read, as
+            // with Get-Item: -ErrorAction and -ErrorVariable work on each.
             foreach (string typed in literal ? LiteralPath : Path)
             {
                 try
@@ -38,7 +40,11 @@ namespace BackpropPS.Commands
                 }
                 catch (ItemNotFoundException e)
                 {
-                    ThrowTerminatingError(NotFound(typed, e));
+                    WriteError(NotFound(typed, e));
+                }
+                catch (BackpropException e)
+                {
+                    WriteError(ErrorRecords.From(e, typed));
                 }
             }
         }
@@ -47,22 +53,32 @@ namespace BackpropPS.Commands
         {
             if (Directory.Exists(path))
             {
-                ThrowTerminatingError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
+                WriteError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
                     $"Expected a network file; '{path}' is a directory.", path));
+                return;
             }
-            if (!File.Exists(path)) ThrowTerminatingError(NotFound(path, null));
+            if (!File.Exists(path))
+            {
+                WriteError(NotFound(path, null));
+                return;
+            }
+            Network network;
             try
             {
-                using (var reader = new StreamReader(path))
-                {
-                    WriteObject(Run(() => NetworkJson.Read(reader, path), path));
-                }
+                using (var reader = new StreamReader(path)) network = NetworkJson.Read(reader, path);
+            }
+            catch (BackpropException e)
+            {
+                WriteError(ErrorRecords.From(e, path));
+                return;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                ThrowTerminatingError(ErrorRecords.Create("NetworkFileReadFailed", ErrorCategory.ReadError,
+                WriteError(ErrorRecords.Create("NetworkFileReadFailed", ErrorCategory.ReadError,
                     $"Could not read '{path}': {e.Message}", path, e));
+                return;
             }
+            WriteObject(network);
         }
 
         private static ErrorRecord NotFound(string path, Exception inner) =>

@@ -1,30 +1,91 @@
 using System;
 using System.IO;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace BackpropPS.Internal
 {
-    /// <summary>Writes a file completely or not at all: to a temporary file beside it, then moved into place.</summary>
+    /// <summary>
+    /// Writes a file completely or not at all: to a temporary file beside it, then moved into place. Without
+    /// overwrite the move is the atomic create-new (File.Move never replaces: link(2) on Unix, MoveFile on
+    /// Windows), so of several writers racing to one new path exactly one wins.
+    /// </summary>
     internal static class AtomicFile
     {
-        public static void Write(string path, Action<TextWriter> write)
+        /// <summary>
+        /// A temporary file unchanged for this long has lost its writer (killed mid-write): a write takes seconds.
+        /// Such files of the module's own naming are deleted by the next write into the same folder.
+        /// </summary>
+        public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(10);
+
+        // Short and fixed-length (".backprop-" + 12 hex + ".tmp"), so that a file name near the 255-byte limit
+        // still has room beside it; the older naming ".<name>.<32 hex>.tmp" is recognised for the cleanup.
+        private static readonly Regex OwnTemp = new Regex(@"^\.backprop-[0-9a-f]{12}\.tmp$", RegexOptions.CultureInvariant);
+        private static readonly Regex OldTempEnd = new Regex(@"\.[0-9a-f]{32}\.tmp$", RegexOptions.CultureInvariant);
+
+        /// <summary>
+        /// Writes <paramref name="path"/>; false (and nothing written) when <paramref name="overwrite"/> is false
+        /// and the file exists, even if another writer created it a moment ago.
+        /// </summary>
+        public static bool Write(string path, bool overwrite, Action<TextWriter> write)
         {
-            string directory = Path.GetDirectoryName(Path.GetFullPath(path));
-            string temp = Path.Combine(directory, "." + Path.GetFileName(path) + "." + Guid.NewGuid().ToString("N") + ".tmp");
+            string full = Path.GetFullPath(path);
+            string directory = Path.GetDirectoryName(full);
+            RemoveStale(directory, Path.GetFileName(full));
+            string temp = Path.Combine(directory, ".backprop-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             try
             {
-                using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
+                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
                 {
                     writer.NewLine = "\n";
                     write(writer);
                 }
-                if (File.Exists(path)) File.Replace(temp, path, destinationBackupFileName: null);
-                else File.Move(temp, path);
+                if (!overwrite) return TryMoveNew(temp, full);
+                // Created by another writer between the check and the move: replace it, as -Force asks.
+                if (File.Exists(full) || !TryMoveNew(temp, full)) File.Replace(temp, full, destinationBackupFileName: null);
+                return true;
             }
             finally
             {
                 if (File.Exists(temp)) File.Delete(temp);
             }
+        }
+
+        // Ours: the current naming, or the older one of this very target.
+        private static bool IsTemporaryFile(string name, string target) =>
+            OwnTemp.IsMatch(name) ||
+            (name.Length == target.Length + 38 && name.StartsWith("." + target + ".", StringComparison.Ordinal) && OldTempEnd.IsMatch(name));
+
+        private static bool TryMoveNew(string temp, string path)
+        {
+            try
+            {
+                File.Move(temp, path);
+                return true;
+            }
+            catch (IOException) when (File.Exists(path))
+            {
+                return false;
+            }
+        }
+
+        // Best effort: a temporary file that cannot be deleted now is left for a later write.
+        private static void RemoveStale(string directory, string target)
+        {
+            DateTime cutoff = DateTime.UtcNow - StaleAfter;
+            try
+            {
+                foreach (string temp in Directory.EnumerateFiles(directory, ".*.tmp"))
+                {
+                    try
+                    {
+                        if (IsTemporaryFile(Path.GetFileName(temp), target) && File.GetLastWriteTimeUtc(temp) < cutoff) File.Delete(temp);
+                    }
+                    catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { }
+                }
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException) { }
         }
     }
 }

@@ -20,11 +20,7 @@ namespace BackpropPS.Internal
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument,
                     $"Expected a file path; '{path}' is a directory.", typed));
             }
-            if (File.Exists(path) && !force)
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create(existsErrorId, ErrorCategory.ResourceExists,
-                    $"The file '{path}' already exists. Use -Force to replace it.", path));
-            }
+            if (File.Exists(path) && !force) cmdlet.ThrowTerminatingError(Exists(existsErrorId, path));
             if (!Directory.Exists(Path.GetDirectoryName(path)))
             {
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create("DirectoryNotFound", ErrorCategory.ObjectNotFound,
@@ -33,12 +29,18 @@ namespace BackpropPS.Internal
             return path;
         }
 
-        /// <summary>Writes the file atomically; a core error or an I/O failure becomes a terminating error.</summary>
-        public static void Write(PSCmdlet cmdlet, string path, Action<TextWriter> write, string failedErrorId, object target)
+        /// <summary>
+        /// Writes the file atomically; a core error or an I/O failure becomes a terminating error. With
+        /// <paramref name="existsErrorId"/> the file must not exist: if another writer created it after
+        /// <see cref="Prepare"/> looked, nothing is written and that error stops the command. Without it an
+        /// existing file is replaced (-Force, or a checkpoint rewritten each epoch).
+        /// </summary>
+        public static void Write(PSCmdlet cmdlet, string path, Action<TextWriter> write, string failedErrorId, object target, string existsErrorId = null)
         {
+            bool written = false;
             try
             {
-                AtomicFile.Write(path, write);
+                written = AtomicFile.Write(path, overwrite: existsErrorId == null, write);
             }
             catch (BackpropException e)
             {
@@ -49,6 +51,14 @@ namespace BackpropPS.Internal
                 cmdlet.ThrowTerminatingError(ErrorRecords.Create(failedErrorId, ErrorCategory.WriteError,
                     $"Could not write '{path}': {e.Message}", path, e));
             }
+            if (!written) cmdlet.ThrowTerminatingError(Exists(existsErrorId, path));
         }
+
+        /// <summary>The written file as Get-Item returns it, with PSPath, so that it pipes to -LiteralPath.</summary>
+        public static PSObject Written(PSCmdlet cmdlet, string path) =>
+            cmdlet.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true)[0];
+
+        private static ErrorRecord Exists(string errorId, string path) =>
+            ErrorRecords.Create(errorId, ErrorCategory.ResourceExists, $"The file '{path}' already exists. Use -Force to replace it.", path);
     }
 }

@@ -1,39 +1,88 @@
+using System;
 using System.Collections.Generic;
+using System.IO;
 using System.Management.Automation;
+using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {
     /// <summary>Resolves -Path / -LiteralPath through PowerShell's providers to file-system paths.</summary>
     internal static class FileSystemPaths
     {
-        /// <summary>A path that need not exist yet (an export target).</summary>
+        /// <summary>A path that need not exist yet (an export target); a bad path stops the command.</summary>
         public static string ForWriting(PSCmdlet cmdlet, string path)
         {
-            string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-            EnsureFileSystem(cmdlet, provider, path);
-            return resolved;
+            try
+            {
+                string resolved = Unresolved(cmdlet, path);
+                string name = Path.GetFileName(resolved);
+                int bad = name.IndexOfAny(Path.GetInvalidFileNameChars());
+                if (bad >= 0) throw InvalidCharacter(path, name[bad]);
+                return resolved;
+            }
+            catch (BackpropException e)
+            {
+                cmdlet.ThrowTerminatingError(ErrorRecords.From(e, path));
+                throw; // not reached: ThrowTerminatingError always throws
+            }
         }
 
-        /// <summary>Existing files: -Path expands wildcards, -LiteralPath is taken as typed.</summary>
+        /// <summary>
+        /// Existing files: -Path expands wildcards (one that matches nothing gives none, as with Get-Item),
+        /// -LiteralPath is taken as typed. A bad path is a BackpropException and a missing one an
+        /// ItemNotFoundException, so that the caller can report it and go on with its other paths.
+        /// </summary>
         public static IEnumerable<string> ForReading(PSCmdlet cmdlet, string path, bool literal)
         {
-            if (literal)
+            if (literal) return new[] { Unresolved(cmdlet, path) };
+            EnsureValidCharacters(path);
+            try
             {
-                string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
-                EnsureFileSystem(cmdlet, provider, path);
-                return new[] { resolved };
+                var paths = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
+                EnsureFileSystem(provider, path);
+                return paths;
             }
-            var paths = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo wildcardProvider);
-            EnsureFileSystem(cmdlet, wildcardProvider, path);
-            return paths;
+            catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
+            {
+                throw NoSuchDrive(path, e);
+            }
         }
 
-        private static void EnsureFileSystem(PSCmdlet cmdlet, ProviderInfo provider, string path)
+        private static string Unresolved(PSCmdlet cmdlet, string path)
+        {
+            EnsureValidCharacters(path);
+            try
+            {
+                string resolved = cmdlet.SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+                EnsureFileSystem(provider, path);
+                return resolved;
+            }
+            catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
+            {
+                throw NoSuchDrive(path, e);
+            }
+        }
+
+        private static BackpropException NoSuchDrive(string path, Exception e) =>
+            new BackpropException("DriveNotFound", BackpropErrorKind.NotFound, $"Expected a file path; '{path}': {e.Message}", e);
+
+        // Checked before .NET sees the path, whose own message ("Null character in path") names no path.
+        private static void EnsureValidCharacters(string path)
+        {
+            int bad = path.IndexOfAny(Path.GetInvalidPathChars());
+            if (bad >= 0) throw InvalidCharacter(path, path[bad]);
+        }
+
+        private static BackpropException InvalidCharacter(string path, char c) =>
+            BackpropException.Argument("InvalidPath",
+                $"Expected a file path; '{Wording.Visible(path)}' holds the character '{Wording.Visible(c.ToString())}', which a file path cannot hold.");
+
+        private static void EnsureFileSystem(ProviderInfo provider, string path)
         {
             if (provider.Name != "FileSystem")
             {
-                cmdlet.ThrowTerminatingError(ErrorRecords.Create("NotAFileSystemPath", ErrorCategory.InvalidArgument,
-                    $"Expected a file-system path; '{path}' is on the {provider.Name} provider.", path));
+                throw BackpropException.Argument("NotAFileSystemPath",
+                    $"Expected a file-system path; '{path}' is on the {provider.Name} provider.");
             }
         }
     }
