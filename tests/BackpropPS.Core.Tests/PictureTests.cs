@@ -205,6 +205,16 @@ public class PictureTests
     }
 
     [Fact]
+    public void CharactersXmlCannotHoldBecomeReplacementCharacters()
+    {
+        // A label read from data may hold a control character or a lone surrogate; the file must still parse.
+        string[] labels = { "a\u0001b", "c\ud800", "\ud83d\ude00" };
+        var svg = XDocument.Parse(ConfusionHeatMap.ToText(labels, new int[3, 3]));
+        Assert.Equal(new[] { "a\ufffdb", "c\ufffd", "\ud83d\ude00" }, WithClass(svg, "actual-label").Select(t => t.Value));
+        Assert.Equal("a\ufffdb", (string)WithClass(svg, "cell")[0].Attribute("data-actual"));
+    }
+
+    [Fact]
     public void AGridRefusesMoreTilesThanCanBeRead()
     {
         var tile = new ImageTile(1, new[] { 0.5 }, "x");

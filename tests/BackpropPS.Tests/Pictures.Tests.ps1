@@ -35,6 +35,7 @@ Describe 'Export-BackpropWeightImage' {
         $file = $mnistNet | Export-BackpropWeightImage -Path $path -PassThru
         $file | Should -BeOfType System.IO.FileInfo
         $file.FullName | Should -Be $path
+        $file.PSPath | Should -BeLike '*FileSystem::*weights.svg'
         $svg = Read-Svg $path
         $svg.DocumentElement.LocalName | Should -Be 'svg'
         $svg.DocumentElement.NamespaceURI | Should -Be 'http://www.w3.org/2000/svg'
@@ -249,30 +250,39 @@ Describe 'Export-BackpropConfusionMatrix' {
 }
 
 Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @(
-    @{ Name = 'Export-BackpropWeightImage'; Draw = { param($Path, [switch] $Force, [switch] $WhatIf) $digitsNet | Export-BackpropWeightImage -LiteralPath $Path -Force:$Force -WhatIf:$WhatIf } }
-    @{ Name = 'Export-BackpropImageGrid'; Draw = { param($Path, [switch] $Force, [switch] $WhatIf) $digits | Export-BackpropImageGrid -LiteralPath $Path -Force:$Force -WhatIf:$WhatIf } }
+    @{ Name = 'Export-BackpropWeightImage'; Draw = { param($Path, [hashtable] $More = @{}) $digitsNet | Export-BackpropWeightImage -LiteralPath $Path @More } }
+    @{ Name = 'Export-BackpropImageGrid'; Draw = { param($Path, [hashtable] $More = @{}) $digits | Export-BackpropImageGrid -LiteralPath $Path @More } }
     @{ Name = 'Export-BackpropConfusionMatrix'; Draw = {
-            param($Path, [switch] $Force, [switch] $WhatIf)
+            param($Path, [hashtable] $More = @{})
             $rows = [pscustomobject]@{ Actual = 'a'; a = 1; b = 0 }, [pscustomobject]@{ Actual = 'b'; a = 0; b = 1 }
-            [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -LiteralPath $Path -Force:$Force -WhatIf:$WhatIf
+            [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -LiteralPath $Path @More
         }
     }
 ) {
     It 'writes to a literal path, replaces a file only with -Force, and writes nothing with -WhatIf' {
         $path = Join-Path $TestDrive "$Name[1].svg"
-        & $Draw -Path $path -WhatIf
+        & $Draw $path @{ WhatIf = $true }
         Test-Path -LiteralPath $path | Should -BeFalse
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { & $Draw -Path $path } 'ImageFileExists' 'ResourceExists'
+        Get-ErrorRecord { & $Draw $path } 'ImageFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
-        & $Draw -Path $path -Force
+        $file = & $Draw $path @{ Force = $true; PassThru = $true }
+        $file.Name | Should -Be "$Name[1].svg"
         (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
         @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
     }
 
+    It 'refuses a title SVG cannot hold, before it writes anything' {
+        $path = Join-Path $TestDrive "$Name-title.svg"
+        Get-ErrorRecord { & $Draw $path @{ Title = "bad`0title" } } 'InvalidTitle' 'InvalidArgument'
+        Test-Path -LiteralPath $path | Should -BeFalse
+        & $Draw $path @{ Title = "Two`nlines & <more>" }
+        (Read-Svg $path).SelectNodes("//*[@class='caption']").'#text' | Should -BeLike "Two`nlines & <more>*"
+    }
+
     It 'writes SVG only, into a folder that exists' {
-        $e = Get-ErrorRecord { & $Draw -Path (Join-Path $TestDrive "$Name.png") } 'UnsupportedImageFormat' 'InvalidArgument'
+        $e = Get-ErrorRecord { & $Draw (Join-Path $TestDrive "$Name.png") } 'UnsupportedImageFormat' 'InvalidArgument'
         $e.Exception.Message | Should -BeLike '*.svg*'
-        Get-ErrorRecord { & $Draw -Path (Join-Path $TestDrive "no/such/$Name.svg") } 'DirectoryNotFound' 'ObjectNotFound'
+        Get-ErrorRecord { & $Draw (Join-Path $TestDrive "no/such/$Name.svg") } 'DirectoryNotFound' 'ObjectNotFound'
     }
 }

@@ -23,7 +23,7 @@ namespace BackpropPS.Core.Explain
             xml.WriteStartElement("svg", Ns);
             Attributes(xml, "width", N(width), "height", N(height), "viewBox", $"0 0 {N(width)} {N(height)}",
                 "font-family", "Helvetica, Arial, sans-serif", "font-size", "12");
-            xml.WriteElementString("title", Ns, title);
+            xml.WriteElementString("title", Ns, Clean(title));
             Element(xml, "rect", "width", "100%", "height", "100%", "fill", "white");
         }
 
@@ -32,7 +32,7 @@ namespace BackpropPS.Core.Explain
             xml.WriteStartElement("text", Ns);
             Attributes(xml, "x", N(x), "y", N(y), "text-anchor", anchor, "class", cssClass);
             Attributes(xml, more);
-            xml.WriteString(text);
+            xml.WriteString(Clean(text));
             xml.WriteEndElement();
         }
 
@@ -48,14 +48,35 @@ namespace BackpropPS.Core.Explain
         {
             xml.WriteStartElement("g", Ns);
             Attributes(xml, attributes);
-            if (tooltip != null) xml.WriteElementString("title", Ns, tooltip);
+            if (tooltip != null) xml.WriteElementString("title", Ns, Clean(tooltip));
         }
 
         // Name/value pairs; a null value leaves the attribute out.
         public static void Attributes(XmlWriter xml, params string[] pairs)
         {
             for (int k = 0; k < pairs.Length; k += 2)
-                if (pairs[k + 1] != null) xml.WriteAttributeString(pairs[k], pairs[k + 1]);
+                if (pairs[k + 1] != null) xml.WriteAttributeString(pairs[k], Clean(pairs[k + 1]));
+        }
+
+        /// <summary>
+        /// <paramref name="text"/> with the characters XML cannot hold (control characters, lone surrogates)
+        /// as U+FFFD: a label from a data set must not make the writer throw or the file unreadable.
+        /// </summary>
+        public static string Clean(string text)
+        {
+            if (text == null) return null;
+            char[] chars = null;
+            for (int k = 0; k < text.Length; k++)
+            {
+                char c = text[k];
+                bool pair = char.IsHighSurrogate(c) && k + 1 < text.Length && char.IsLowSurrogate(text[k + 1]);
+                if (pair) { k++; continue; }
+                bool valid = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && !char.IsSurrogate(c) && c != '\uFFFE' && c != '\uFFFF';
+                if (valid) continue;
+                chars = chars ?? text.ToCharArray();
+                chars[k] = '\uFFFD';
+            }
+            return chars == null ? text : new string(chars);
         }
 
         /// <summary>A coordinate: at most one decimal, always a decimal point.</summary>

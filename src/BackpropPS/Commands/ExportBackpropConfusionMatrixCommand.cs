@@ -59,6 +59,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 
@@ -75,7 +76,7 @@ namespace BackpropPS.Commands
             if (_report == null) return; // nothing was piped
             var (labels, counts) = Run(() => Read(_report), _report);
             SvgFile.Export(this, _path, $"Export a {labels.Length} x {labels.Length} confusion matrix",
-                writer => ConfusionHeatMap.Write(labels, counts, writer, Title), PassThru);
+                writer => ConfusionHeatMap.Write(labels, counts, writer, Title), Force, PassThru);
         }
 
         // Only the report's public shape: Labels, and rows with Actual and a count per predicted label.

@@ -92,6 +92,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
+            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
             if (Misclassified && Network == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("MisclassifiedWithoutNetwork", ErrorCategory.InvalidArgument,
@@ -134,7 +135,7 @@ namespace BackpropPS.Commands
             ImageGrid grid = Run(() => SampleImages.Of(_data, rows, settings), _data);
             if (Title != null) grid = new ImageGrid(Title, grid.Legend, grid.Tiles, grid.Columns);
             string what = Misclassified ? "misclassified samples" : "samples";
-            SvgFile.Export(this, _path, $"Export {grid.Tiles.Count} {what} as an image grid", writer => SvgImages.Write(grid, writer), PassThru);
+            SvgFile.Export(this, _path, $"Export {grid.Tiles.Count} {what} as an image grid", writer => SvgImages.Write(grid, writer), Force, PassThru);
         }
     }
 }

@@ -72,7 +72,8 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            // The path is checked first, so that a mistake shows before any drawing.
+            // The title and the path are checked first, so that a mistake shows before any drawing.
+            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 
@@ -91,7 +92,7 @@ namespace BackpropPS.Commands
             ImageGrid grid = Run(() => WeightImages.Of(_network, Layer, width, Neuron, Columns), _network);
             if (Title != null) grid = new ImageGrid(Title, grid.Legend, grid.Tiles, grid.Columns);
             SvgFile.Export(this, _path, $"Export the input weights of {Wording.Count(grid.Tiles.Count, "neuron")} of layer {Layer} as images",
-                writer => SvgImages.Write(grid, writer), PassThru);
+                writer => SvgImages.Write(grid, writer), Force, PassThru);
         }
     }
 }

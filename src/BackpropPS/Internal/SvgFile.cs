@@ -32,12 +32,15 @@ namespace BackpropPS.Internal
                 $"A picture file holds one picture; a second object was piped to '{path}'.", value));
         }
 
-        /// <summary>Writes the picture atomically after ShouldProcess, and emits the file with -PassThru.</summary>
-        public static void Export(PSCmdlet cmdlet, string path, string action, Action<TextWriter> write, bool passThru)
+        /// <summary>
+        /// Writes the picture atomically after ShouldProcess (without -Force, only if no other writer created
+        /// the file meanwhile), and emits the file as Get-Item does with -PassThru.
+        /// </summary>
+        public static void Export(PSCmdlet cmdlet, string path, string action, Action<TextWriter> write, bool force, bool passThru)
         {
             if (!cmdlet.ShouldProcess(path, action)) return;
-            ExportFile.Write(cmdlet, path, write, "ImageFileWriteFailed", path);
-            if (passThru) cmdlet.WriteObject(new FileInfo(path));
+            ExportFile.Write(cmdlet, path, write, "ImageFileWriteFailed", path, force ? null : ExistsErrorId);
+            if (passThru) cmdlet.WriteObject(ExportFile.Written(cmdlet, path));
         }
     }
 }
