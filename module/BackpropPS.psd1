@@ -28,6 +28,9 @@
         'Invoke-BackpropPrediction'
         'Measure-BackpropAccuracy'
         'Get-BackpropDataset'
+        'Export-BackpropWeightImage'
+        'Export-BackpropImageGrid'
+        'Export-BackpropConfusionMatrix'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
