@@ -72,7 +72,7 @@ namespace BackpropPS.Commands
             catch (DecoderFallbackException e)
             {
                 WriteError(ErrorRecords.Create("InvalidNetworkFile", ErrorCategory.InvalidData,
-                    $"{Path.GetFileName(path)} is not a network file: it is not UTF-8 text ({e.Message}).", path, e));
+                    $"{System.IO.Path.GetFileName(path)} is not a network file: it is not UTF-8 text ({e.Message}).", path, e));
                 return;
             }
             catch (BackpropException e)
