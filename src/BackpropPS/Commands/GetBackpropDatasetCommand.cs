@@ -78,7 +78,7 @@ namespace BackpropPS.Commands
         private static Dataset IrisDataset(List<PSObject> records)
         {
             string[] inputs = RecordReader.ColumnNames(records[0]).Where(c => c != IrisTarget).ToArray();
-            var (data, schema) = RecordDataset.Build(records, inputs, new[] { IrisTarget }, inputs.Length, 3, null);
+            var (data, schema) = RecordData.Read(new RecordTable(records, null), inputs, new[] { IrisTarget }, inputs.Length, 3, null);
             return new Dataset(data.Inputs, data.Targets, schema);
         }
 

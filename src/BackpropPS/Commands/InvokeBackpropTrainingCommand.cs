@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -44,6 +45,11 @@ namespace BackpropPS.Commands
         [Parameter(ParameterSetName = RecordSet)]
         [ValidateNotNullOrEmpty]
         public string[] TargetColumn { get; set; }
+
+        /// <summary>The culture of numbers in text cells; by default the invariant culture ('.' as the decimal separator).</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        [ValidateNotNull]
+        public CultureInfo Culture { get; set; }
 
         /// <summary>The inputs as a numeric batch: one array per sample, a double[][] or double[,], or a Matrix.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
@@ -232,27 +238,15 @@ namespace BackpropPS.Commands
             }
             else
             {
-                (data, schema) = RecordDataset.Build(_piped.Records, InputColumn, TargetColumn, Network);
+                (data, schema) = RecordData.Read(new RecordTable(_piped.Records, Culture), InputColumn, TargetColumn,
+                    Network.InputSize, Network.OutputSize, Network.Schema);
             }
-            var (training, validation) = data.Split(ValidationFraction, Seed);
-            InputScaling scaling = Standardize ? InputScaling.Fit(training.Inputs) : Network.Schema?.Scaling;
-            Network network = Network;
-            if (schema != null || scaling != null)
-            {
-                network = Network.WithSchema(new DataSchema(schema?.InputColumns ?? new string[0], schema?.TargetColumns,
-                    schema?.ClassLabels, scaling));
-            }
-            if (scaling != null)
-            {
-                training = training.Scaled(scaling);
-                validation = validation?.Scaled(scaling);
-            }
+            var run = TrainingPreparation.Prepare(Network, data, schema, ValidationFraction, Seed, Standardize);
             var options = new TrainingOptions
             {
                 Epochs = Epochs,
                 BatchSize = BatchSize,
-                Loss = Loss ?? (network.Layers[network.Layers.Count - 1].Activation == Activation.Softmax
-                    ? LossFunction.CrossEntropy : LossFunction.HalfSquaredError),
+                Loss = Loss ?? Losses.DefaultFor(run.Network),
                 Shuffle = Shuffle,
                 Seed = Seed,
                 Patience = Patience,
@@ -264,7 +258,7 @@ namespace BackpropPS.Commands
                     Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, WeightDecay = WeightDecay,
                 },
             };
-            return (network, training, validation, options);
+            return (run.Network, run.Training, run.Validation, options);
         }
 
         private void Report(ProgressRecord progress, EpochResult epoch, int epochs)
