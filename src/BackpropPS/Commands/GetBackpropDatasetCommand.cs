@@ -26,14 +26,17 @@ namespace BackpropPS.Commands
 
         /// <summary>Number of points of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public int Count { get; set; } = 200;
 
         /// <summary>Standard deviation of the Gaussian noise added to each coordinate of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public double Noise { get; set; }
 
         /// <summary>The seed of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public int Seed { get; set; }
 
         /// <summary>Return one data set object (matrices and a schema) instead of one record per sample.</summary>

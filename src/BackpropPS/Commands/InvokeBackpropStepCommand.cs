@@ -35,6 +35,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [DecimalText]
         public double LearningRate { get; set; }
 
         /// <inheritdoc />
