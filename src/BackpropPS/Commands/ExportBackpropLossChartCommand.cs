@@ -35,7 +35,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Alias("LP")]
+        [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; }
 

@@ -283,9 +283,15 @@ namespace BackpropPS.Commands
             WriteProgress(progress);
         }
 
+        private bool _checkpointed;
+
         private EpochResult Save(string path, EpochResult epoch)
         {
-            ExportFile.Write(this, path, writer => NetworkJson.Write(epoch.Network, writer), "CheckpointWriteFailed", path);
+            // Without -Force the first checkpoint is created new, so that two runs given the same path do not
+            // both write it (the second stops with CheckpointFileExists); later ones replace this run's own file.
+            string existsErrorId = _checkpointed || Force ? null : "CheckpointFileExists";
+            ExportFile.Write(this, path, writer => NetworkJson.Write(epoch.Network, writer), "CheckpointWriteFailed", path, existsErrorId);
+            _checkpointed = true;
             if (!Stopping) WriteVerbose($"Checkpoint of epoch {epoch.Epoch} written to {path}.");
             return epoch;
         }
