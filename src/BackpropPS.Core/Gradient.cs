@@ -52,6 +52,6 @@ namespace BackpropPS.Core
         public IReadOnlyList<Matrix> BiasGradient { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{LossFunction} loss {Loss:R}";
+        public override string ToString() => $"{LossFunction} loss {Loss.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }

@@ -5,6 +5,17 @@ namespace BackpropPS.Core
     /// <summary>Loss values and the output layer's deltas dL/dz.</summary>
     public static class Losses
     {
+        /// <summary>
+        /// The loss a command uses when none is given, the same for training and for one step on the same
+        /// network: CrossEntropy for a Softmax output layer (its gradient is the familiar yhat - y), and the
+        /// seed example's HalfSquaredError for every other output layer.
+        /// </summary>
+        public static LossFunction DefaultFor(Network network)
+        {
+            if (network == null) throw new ArgumentNullException(nameof(network));
+            return network.Layers[network.Layers.Count - 1].Activation == Activation.Softmax ? LossFunction.CrossEntropy : LossFunction.HalfSquaredError;
+        }
+
         /// <summary>Throws when a loss cannot be used with an output activation.</summary>
         public static void EnsureCompatible(LossFunction loss, Activation output)
         {

@@ -214,6 +214,6 @@ Describe 'Lists of mixed rows' {
     It 'name the row and the value that is not a number' {
         $seed = New-BackpropNetwork -Example StepByStep
         $e = Get-ErrorRecord { $seed | Invoke-BackpropForward -Input @([double[]](1, 2), @(3, 'x')) } 'NonNumericArgument' 'InvalidArgument'
-        $e.Exception.Message | Should -Be "Expected numbers for -Input; value 2 of sample 2 is 'x' (String)."
+        $e.Exception.Message | Should -Be "Expected numbers for -Input; value 2 of sample 2 is 'x'."
     }
 }

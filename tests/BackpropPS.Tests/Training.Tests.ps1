@@ -227,6 +227,17 @@ Describe 'Nothing lost' {
         $null = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 2 -CheckpointPath $path -CheckpointInterval 1 -Force
         (Import-BackpropNetwork $path).Shape | Should -Be '2-3-1'
     }
+
+    It 'does not replace a checkpoint file that another writer created after the run started' {
+        $path = Join-Path $TestDrive 'raced.json'
+        $net = New-BackpropNetwork 2, 3, 1 -Seed 1
+        # Epoch 1 reaches the next command before the first checkpoint (epoch 2) is written: the file appears then.
+        $record = Get-ErrorRecord {
+            Get-BackpropDataset Xor | Invoke-BackpropTraining -Network $net -TargetColumn label -Epochs 4 -CheckpointPath $path -CheckpointInterval 2 |
+                ForEach-Object { if ($_.Epoch -eq 1) { Set-Content -LiteralPath $path -Value 'the other run' } }
+        } 'CheckpointFileExists' 'ResourceExists'
+        Get-Content -LiteralPath $path | Should -Be 'the other run'
+    }
 }
 
 Describe 'Bad training data' {

@@ -44,29 +44,29 @@ namespace BackpropPS.Core.Explain
             using (XmlWriter xml = Create(writer))
             {
                 StartDocument(xml, width, height, heading);
-                Text(xml, heading, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
-                Text(xml, "Rows: actual label; columns: predicted label; shade: the cell's share of its row", width / 2, 44,
+                SvgMarkup.Text(xml, heading, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
+                SvgMarkup.Text(xml, "Rows: actual label; columns: predicted label; shade: the cell's share of its row", width / 2, 44,
                     "middle", "legend", "font-size", "11", "fill", "#555555");
-                Text(xml, "Predicted", left + n * cell / 2, Heading + 14, "middle", "axis-title", "font-weight", "bold");
+                SvgMarkup.Text(xml, "Predicted", left + n * cell / 2, Heading + 14, "middle", "axis-title", "font-weight", "bold");
                 double middle = top + n * cell / 2;
-                Text(xml, "Actual", Margin + 14, middle, "middle", "axis-title", "font-weight", "bold",
+                SvgMarkup.Text(xml, "Actual", Margin + 14, middle, "middle", "axis-title", "font-weight", "bold",
                     "transform", $"rotate(-90 {N(Margin + 14)} {N(middle)})");
                 for (int p = 0; p < n; p++)
                 {
                     double x = left + p * cell + cell / 2, y = top - 6;
                     if (slanted)
-                        Text(xml, labels[p], x, y, "start", "predicted-label", "transform", $"rotate(-45 {N(x)} {N(y)})");
+                        SvgMarkup.Text(xml, labels[p], x, y, "start", "predicted-label", "transform", $"rotate(-45 {N(x)} {N(y)})");
                     else
-                        Text(xml, labels[p], x, y, "middle", "predicted-label");
+                        SvgMarkup.Text(xml, labels[p], x, y, "middle", "predicted-label");
                 }
                 for (int a = 0; a < n; a++)
                 {
                     double y = top + a * cell;
-                    Text(xml, labels[a], left - 8, y + cell / 2 + 4, "end", "actual-label");
+                    SvgMarkup.Text(xml, labels[a], left - 8, y + cell / 2 + 4, "end", "actual-label");
                     for (int p = 0; p < n; p++) WriteCell(xml, labels, counts, a, p, rowTotals[a], left + p * cell, y, cell);
                     string recall = rowTotals[a] == 0 ? "no samples"
                         : string.Format(CultureInfo.InvariantCulture, "recall {0:0.####} (n = {1})", (double)counts[a, a] / rowTotals[a], rowTotals[a]);
-                    Text(xml, recall, left + n * cell + 8, y + cell / 2 + 4, "start", "row-note", "font-size", "11", "fill", "#555555");
+                    SvgMarkup.Text(xml, recall, left + n * cell + 8, y + cell / 2 + 4, "start", "row-note", "font-size", "11", "fill", "#555555");
                 }
                 xml.WriteEndElement();
             }
@@ -91,7 +91,7 @@ namespace BackpropPS.Core.Explain
                 "data-count", count.ToString(CultureInfo.InvariantCulture));
             Element(xml, "rect", "x", N(x), "y", N(y), "width", N(cell), "height", N(cell), "fill", Shade(share),
                 "stroke", a == p ? "#1a365d" : "#dddddd", "stroke-width", a == p ? "1.5" : "1");
-            Text(xml, count.ToString(CultureInfo.InvariantCulture), x + cell / 2, y + cell / 2 + 4, "middle", "count",
+            SvgMarkup.Text(xml, count.ToString(CultureInfo.InvariantCulture), x + cell / 2, y + cell / 2 + 4, "middle", "count",
                 "fill", share > 0.55 ? "white" : "#1a202c", "font-weight", a == p ? "bold" : null);
             xml.WriteEndElement();
         }

@@ -40,6 +40,6 @@ namespace BackpropPS.Core.Explain
         public bool Pass { get; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{Name}: {(Pass ? "pass" : "FAIL")} (relative error {RelativeError:G3})";
+        public override string ToString() => $"{Name}: {(Pass ? "pass" : "FAIL")} (relative error {RelativeError.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)})";
     }
 }

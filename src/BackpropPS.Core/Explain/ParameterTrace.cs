@@ -72,6 +72,6 @@ namespace BackpropPS.Core.Explain
         public string DeltaTerms { get; internal set; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{Name}: {Old:R} -> {New:R}";
+        public override string ToString() => $"{Name}: {Old.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} -> {New.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }

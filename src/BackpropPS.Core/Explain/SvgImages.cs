@@ -35,8 +35,8 @@ namespace BackpropPS.Core.Explain
             using (XmlWriter xml = Create(writer))
             {
                 StartDocument(xml, width, height, grid.Title);
-                Text(xml, grid.Title, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
-                Text(xml, grid.Legend, width / 2, 44, "middle", "legend", "font-size", "11", "fill", "#555555");
+                SvgMarkup.Text(xml, grid.Title, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
+                SvgMarkup.Text(xml, grid.Legend, width / 2, 44, "middle", "legend", "font-size", "11", "fill", "#555555");
                 for (int k = 0; k < grid.Tiles.Count; k++)
                 {
                     double x = left + (k % grid.Columns) * (cellWidth + Gap) + (cellWidth - tileWidth) / 2;
@@ -77,7 +77,7 @@ namespace BackpropPS.Core.Explain
             bool wrong = tile.Correct == false;
             Element(xml, "rect", "class", "frame", "x", "0", "y", "0", "width", N(w), "height", N(h), "fill", "none",
                 "stroke", wrong ? "#c53030" : "#999999", "stroke-width", wrong ? "2" : "0.5");
-            Text(xml, tile.Caption, w / 2, h + 13, "middle", "label", "font-size", N(CaptionSize), "fill", wrong ? "#c53030" : null);
+            SvgMarkup.Text(xml, tile.Caption, w / 2, h + 13, "middle", "label", "font-size", N(CaptionSize), "fill", wrong ? "#c53030" : null);
             xml.WriteEndElement();
         }
     }

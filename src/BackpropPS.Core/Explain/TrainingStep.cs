@@ -72,6 +72,6 @@ namespace BackpropPS.Core.Explain
         public string Report => _report ?? (_report = StepReport.Format(this));
 
         /// <inheritdoc />
-        public override string ToString() => $"{Before.Shape} step: {LossFunction} loss {Loss:R}, learning rate {LearningRate:R}";
+        public override string ToString() => $"{Before.Shape} step: {LossFunction} loss {Loss.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}, learning rate {LearningRate.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}";
     }
 }

@@ -61,23 +61,33 @@ namespace BackpropPS.Core.Training
                 bool right;
                 if (kind == AccuracyKind.ArgMax)
                 {
-                    int best = 0, hot = 0;
-                    for (int c = 1; c < columns; c++)
-                    {
-                        if (output[o + c] > output[o + best]) best = c;
-                        if (targets[o + c] > targets[o + hot]) hot = c;
-                    }
-                    right = best == hot;
+                    right = ClassOf(output, o, columns) == ClassOf(targets, o, columns);
                 }
                 else
                 {
                     right = true;
-                    for (int c = 0; c < columns && right; c++) right = (output[o + c] >= 0.5) == (targets[o + c] == 1.0);
+                    for (int c = 0; c < columns && right; c++) right = IsOn(output[o + c]) == (targets[o + c] == 1.0);
                 }
                 if (right) correct++;
             }
             return correct;
         }
+
+        /// <summary>
+        /// The class an output row stands for, the one definition of a prediction: the largest of
+        /// <paramref name="columns"/> outputs (the first, on a tie), or for a single output 1 when it is at least
+        /// 0.5 and 0 below. The trainer's accuracy and Measure-BackpropAccuracy both count with it.
+        /// </summary>
+        public static int ClassOf(double[] values, int offset, int columns)
+        {
+            if (columns == 1) return IsOn(values[offset]) ? 1 : 0;
+            int best = 0;
+            for (int c = 1; c < columns; c++) if (values[offset + c] > values[offset + best]) best = c;
+            return best;
+        }
+
+        /// <summary>A yes/no output says yes at 0.5 and above.</summary>
+        public static bool IsOn(double output) => output >= 0.5;
 
         /// <summary>The column of the largest value in row <paramref name="row"/> (the first, on a tie).</summary>
         public static int ArgMax(Matrix values, int row)
@@ -89,7 +99,7 @@ namespace BackpropPS.Core.Training
 
         private static bool AllOnTheRightSide(Matrix output, Matrix targets, int row)
         {
-            for (int c = 0; c < output.Columns; c++) if ((output[row, c] >= 0.5) != (targets[row, c] == 1.0)) return false;
+            for (int c = 0; c < output.Columns; c++) if (IsOn(output[row, c]) != (targets[row, c] == 1.0)) return false;
             return true;
         }
     }

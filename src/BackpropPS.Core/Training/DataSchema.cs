@@ -23,6 +23,9 @@ namespace BackpropPS.Core.Training
             TargetColumns = (targetColumns ?? Enumerable.Empty<string>()).ToArray();
             ClassLabels = (classLabels ?? Enumerable.Empty<string>()).ToArray();
             Scaling = scaling;
+            // One label would leave a single output standing for a second label that does not exist (and the
+            // predictor without an answer); a label twice would give two outputs one meaning.
+            if (ClassLabels.Count > 0) LabelEncoding.EnsureValid(ClassLabels, "The schema");
             if (scaling != null && scaling.Mean.Count != InputColumns.Count && InputColumns.Count > 0)
             {
                 throw BackpropException.Argument("ScalingSizeMismatch",
@@ -46,8 +49,10 @@ namespace BackpropPS.Core.Training
         /// True when the network's outputs fit the labels: one output per label, or one output for two labels
         /// (the probability of the second, as a single sigmoid output gives).
         /// </summary>
-        public bool FitsOutputs(int outputs) =>
-            !IsClassifier || ClassLabels.Count == outputs || (outputs == 1 && ClassLabels.Count == 2);
+        public bool FitsOutputs(int outputs) => !IsClassifier || LabelEncoding.Fits(ClassLabels.Count, outputs);
+
+        /// <summary>The encoding of the class labels onto <paramref name="outputs"/> outputs; null for numeric targets.</summary>
+        public LabelEncoding Encoding(int outputs) => IsClassifier ? new LabelEncoding(ClassLabels, outputs, "The schema") : null;
 
         /// <summary>The input scaling applied before the first layer, or null.</summary>
         public InputScaling Scaling { get; }

@@ -57,7 +57,7 @@ namespace BackpropPS.Commands
             if (diagram == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("UnsupportedInputObject", ErrorCategory.InvalidType,
-                    $"Expected a network, a gradient or a training step; got {value.GetType().FullName}.", value));
+                    $"Expected a network, a gradient or a training step; got {UserValue.Describe(value)}.", value));
             }
 
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;

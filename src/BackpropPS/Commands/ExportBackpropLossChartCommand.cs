@@ -5,6 +5,7 @@ using System.IO;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Text;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -34,7 +35,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
         [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Alias("LP")]
+        [Alias("PSPath", "LP")]
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; }
 
@@ -60,6 +61,11 @@ namespace BackpropPS.Commands
         /// <summary>Replace the file if it exists.</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>The culture of numbers in text (a run read back with Import-Csv); by default the invariant culture.</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public CultureInfo Culture { get; set; }
 
         /// <summary>Emit the written file.</summary>
         [Parameter]
@@ -104,7 +110,7 @@ namespace BackpropPS.Commands
             if (PassThru) WriteObject(ExportFile.Written(this, _path));
         }
 
-        // A property as a number; numeric strings (Import-Csv) count, and a missing or empty ValidationLoss is none.
+        // A property as a number; numeric text (Import-Csv) counts when it is a decimal in -Culture (invariant by default), and a missing or empty ValidationLoss is none.
         private double? Number(string property, bool required)
         {
             object value = NumericArgument.Unwrap(InputObject.Properties[property]?.Value);
@@ -113,17 +119,18 @@ namespace BackpropPS.Commands
                 if (required) throw InvalidRecord($"got one without {property}");
                 return null;
             }
-            if (value is bool || NumericArgument.IsSequence(value) ||
-                !LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double number))
+            if (!NumberValue.TryRead(value, Culture, out double number))
             {
-                throw InvalidRecord($"its {property} is '{value}', not a number");
+                string advice = value is string text ? NumberText.Advice(text, Culture, "-Culture") : "";
+                throw InvalidRecord($"its {property} is {UserValue.Describe(value)}, not a number", advice);
             }
-            if (double.IsNaN(number) || double.IsInfinity(number)) throw InvalidRecord($"its {property} is {number}, not a finite number");
+            if (double.IsNaN(number) || double.IsInfinity(number))
+                throw InvalidRecord($"its {property} is {UserValue.Describe(number)}, not a finite number");
             return number;
         }
 
-        private BackpropException InvalidRecord(string problem) =>
+        private BackpropException InvalidRecord(string problem, string advice = "") =>
             BackpropException.Argument("InvalidLossRecord",
-                $"Expected objects with numeric Epoch and Loss properties (such as the epochs of a training run); {problem}: {InputObject}.");
+                $"Expected objects with numeric Epoch and Loss properties (such as the epochs of a training run); {problem}: {InputObject}.{advice}");
     }
 }

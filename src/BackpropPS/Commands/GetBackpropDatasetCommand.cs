@@ -27,14 +27,17 @@ namespace BackpropPS.Commands
 
         /// <summary>Number of points of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public int Count { get; set; } = 200;
 
         /// <summary>Standard deviation of the Gaussian noise added to each coordinate of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public double Noise { get; set; }
 
         /// <summary>The seed of a generated set.</summary>
         [Parameter]
+        [DecimalText]
         public int Seed { get; set; }
 
         /// <summary>Return one data set object (matrices and a schema) instead of one record per sample.</summary>
@@ -184,7 +187,7 @@ namespace BackpropPS.Commands
         private static Dataset IrisDataset(List<PSObject> records)
         {
             string[] inputs = RecordReader.ColumnNames(records[0]).Where(c => c != IrisTarget).ToArray();
-            var (data, schema) = RecordDataset.Build(records, inputs, new[] { IrisTarget }, inputs.Length, 3, null);
+            var (data, schema) = RecordData.Read(new RecordTable(records, null), inputs, new[] { IrisTarget }, inputs.Length, 3, null);
             return new Dataset(data.Inputs, data.Targets, schema, "Iris");
         }
 

@@ -27,11 +27,12 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            foreach (PSObject item in InputObject) Write(item?.BaseObject);
+            foreach (PSObject item in InputObject) Write(item);
         }
 
-        private void Write(object value)
+        private void Write(PSObject item)
         {
+            object value = item?.BaseObject;
             switch (value)
             {
                 case Network network: WriteObject(Rows(network, null), enumerateCollection: true); break;
@@ -41,7 +42,7 @@ namespace BackpropPS.Commands
                 case EpochResult epoch: WriteObject(Rows(epoch.Network, null), enumerateCollection: true); break;
                 default:
                     WriteError(ErrorRecords.Create("UnsupportedInputObject", ErrorCategory.InvalidType,
-                        $"Expected a network, a forward pass, a gradient, a training step or an epoch row; got {value?.GetType().FullName ?? "$null"}.", value));
+                        $"Expected a network, a forward pass, a gradient, a training step or an epoch row; got {UserValue.Describe(item)}.", value));
                     break;
             }
         }

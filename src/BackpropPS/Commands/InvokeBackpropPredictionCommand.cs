@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 using BackpropPS.Core;
+using BackpropPS.Core.Training;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -32,8 +33,13 @@ namespace BackpropPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] InputColumn { get; set; }
 
+        /// <summary>The culture of numbers in text cells; by default the invariant culture ('.' as the decimal separator).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public CultureInfo Culture { get; set; }
+
         /// <inheritdoc />
-        protected override void BeginProcessing() => _predictor = Run(() => new RecordPredictor(Network, InputColumn), Network);
+        protected override void BeginProcessing() => _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -58,19 +64,20 @@ namespace BackpropPS.Commands
             var schema = _predictor.Schema;
             var result = new PSObject();
             var added = new System.Collections.Generic.List<PSNoteProperty>();
-            if (schema?.IsClassifier == true)
+            LabelEncoding labels = _predictor.Labels;
+            if (labels != null)
             {
-                string predicted = _predictor.Label(output);
+                string predicted = labels.Label(output);
                 added.Add(new PSNoteProperty("Predicted", predicted));
                 string target = schema.TargetColumns.Count == 1 ? schema.TargetColumns[0] : null;
                 if (target != null && RecordReader.HasColumn(record, target))
                 {
                     string actual = RecordReader.Text(record, target, row);
-                    RecordDataset.LabelIndex(schema.ClassLabels, actual, target, row);
+                    labels.Index(actual, target, row);
                     added.Add(new PSNoteProperty("Correct", actual == predicted));
                 }
-                double[] probabilities = _predictor.Probabilities(output);
-                for (int k = 0; k < probabilities.Length; k++) added.Add(new PSNoteProperty("Probability_" + schema.ClassLabels[k], probabilities[k]));
+                double[] probabilities = labels.Probabilities(output);
+                for (int k = 0; k < probabilities.Length; k++) added.Add(new PSNoteProperty("Probability_" + labels.Labels[k], probabilities[k]));
             }
             else if (output.Length == 1)
             {

@@ -29,12 +29,13 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public object Target { get; set; }
 
-        /// <summary>The loss function.</summary>
+        /// <summary>The loss function; by default the one Invoke-BackpropTraining uses on the same network (Losses.DefaultFor).</summary>
         [Parameter]
-        public LossFunction Loss { get; set; } = LossFunction.HalfSquaredError;
+        public LossFunction? Loss { get; set; }
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [DecimalText]
         public double LearningRate { get; set; }
 
         /// <inheritdoc />
@@ -42,7 +43,7 @@ namespace BackpropPS.Commands
             WriteResult(() =>
             {
                 var (inputs, targets) = NumericArgument.ToSamples(Input, Target, InputObject);
-                return TrainingStep.Take(InputObject, InputObject.PrepareInputs(inputs), targets, Loss, LearningRate);
+                return TrainingStep.Take(InputObject, InputObject.PrepareInputs(inputs), targets, Loss ?? Losses.DefaultFor(InputObject), LearningRate);
             }, InputObject);
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
@@ -45,6 +46,11 @@ namespace BackpropPS.Commands
         [ValidateNotNullOrEmpty]
         public string[] TargetColumn { get; set; }
 
+        /// <summary>The culture of numbers in text cells; by default the invariant culture ('.' as the decimal separator).</summary>
+        [Parameter(ParameterSetName = RecordSet)]
+        [ValidateNotNull]
+        public CultureInfo Culture { get; set; }
+
         /// <summary>The inputs as a numeric batch: one array per sample, a double[][] or double[,], or a Matrix.</summary>
         [Parameter(Mandatory = true, ParameterSetName = BatchSet)]
         [ValidateNotNull]
@@ -70,10 +76,12 @@ namespace BackpropPS.Commands
 
         /// <summary>The step size.</summary>
         [Parameter]
+        [DecimalText]
         public double LearningRate { get; set; } = 0.01;
 
         /// <summary>Momentum's mu (with -Optimizer Momentum).</summary>
         [Parameter]
+        [DecimalText]
         public double Momentum { get; set; } = 0.9;
 
         /// <summary>Use Nesterov momentum (with -Optimizer Momentum).</summary>
@@ -82,26 +90,32 @@ namespace BackpropPS.Commands
 
         /// <summary>Adam's first-moment decay.</summary>
         [Parameter]
+        [DecimalText]
         public double Beta1 { get; set; } = 0.9;
 
         /// <summary>Adam's second-moment decay.</summary>
         [Parameter]
+        [DecimalText]
         public double Beta2 { get; set; } = 0.999;
 
         /// <summary>Adam's epsilon.</summary>
         [Parameter]
+        [DecimalText]
         public double Epsilon { get; set; } = 1e-8;
 
         /// <summary>L2 weight decay: lambda w is added to each weight's gradient.</summary>
         [Parameter]
+        [DecimalText]
         public double WeightDecay { get; set; }
 
         /// <summary>Passes over the training data.</summary>
         [Parameter]
+        [DecimalText]
         public int Epochs { get; set; } = 100;
 
         /// <summary>Samples per step; 0 means the whole training set.</summary>
         [Parameter]
+        [DecimalText]
         public int BatchSize { get; set; } = 32;
 
         /// <summary>Shuffle the training samples before each epoch.</summary>
@@ -110,20 +124,24 @@ namespace BackpropPS.Commands
 
         /// <summary>The seed of the validation split and the shuffles.</summary>
         [Parameter]
+        [DecimalText]
         public int Seed { get; set; }
 
         /// <summary>The fraction of the data held out for validation (0 to below 1).</summary>
         [Parameter]
+        [DecimalText]
         public double ValidationFraction { get; set; }
 
         /// <summary>Stop after this many epochs without a new best (validation) loss; 0 is off.</summary>
         [Parameter]
+        [DecimalText]
         public int Patience { get; set; }
 
         /// <summary>
         /// Stop with TrainingDiverged when an epoch's loss passes this many times the loss before training; 0 is off.
         /// </summary>
         [Parameter]
+        [DecimalText]
         public double DivergenceFactor { get; set; } = TrainingOptions.DefaultDivergenceFactor;
 
         /// <summary>Scale each input column to mean 0 and variance 1, from the training part only.</summary>
@@ -136,6 +154,7 @@ namespace BackpropPS.Commands
         /// </summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [DecimalText]
         public int ThreadCount { get; set; }
 
         /// <summary>A network file written every -CheckpointInterval epochs and after the last epoch.</summary>
@@ -146,6 +165,7 @@ namespace BackpropPS.Commands
         /// <summary>Epochs between checkpoints.</summary>
         [Parameter]
         [ValidateRange(1, int.MaxValue)]
+        [DecimalText]
         public int CheckpointInterval { get; set; } = 10;
 
         /// <summary>Replace an existing checkpoint file.</summary>
@@ -232,27 +252,15 @@ namespace BackpropPS.Commands
             }
             else
             {
-                (data, schema) = RecordDataset.Build(_piped.Records, InputColumn, TargetColumn, Network);
+                (data, schema) = RecordData.Read(new RecordTable(_piped.Records, Culture), InputColumn, TargetColumn,
+                    Network.InputSize, Network.OutputSize, Network.Schema);
             }
-            var (training, validation) = data.Split(ValidationFraction, Seed);
-            InputScaling scaling = Standardize ? InputScaling.Fit(training.Inputs) : Network.Schema?.Scaling;
-            Network network = Network;
-            if (schema != null || scaling != null)
-            {
-                network = Network.WithSchema(new DataSchema(schema?.InputColumns ?? new string[0], schema?.TargetColumns,
-                    schema?.ClassLabels, scaling));
-            }
-            if (scaling != null)
-            {
-                training = training.Scaled(scaling);
-                validation = validation?.Scaled(scaling);
-            }
+            var run = TrainingPreparation.Prepare(Network, data, schema, ValidationFraction, Seed, Standardize);
             var options = new TrainingOptions
             {
                 Epochs = Epochs,
                 BatchSize = BatchSize,
-                Loss = Loss ?? (network.Layers[network.Layers.Count - 1].Activation == Activation.Softmax
-                    ? LossFunction.CrossEntropy : LossFunction.HalfSquaredError),
+                Loss = Loss ?? Losses.DefaultFor(run.Network),
                 Shuffle = Shuffle,
                 Seed = Seed,
                 Patience = Patience,
@@ -264,29 +272,36 @@ namespace BackpropPS.Commands
                     Beta1 = Beta1, Beta2 = Beta2, Epsilon = Epsilon, WeightDecay = WeightDecay,
                 },
             };
-            return (network, training, validation, options);
+            return (run.Network, run.Training, run.Validation, options);
         }
 
         private void Report(ProgressRecord progress, EpochResult epoch, int epochs)
         {
-            progress.StatusDescription = $"Epoch {epoch.Epoch} of {epochs}, loss {epoch.Loss:G6}";
+            progress.StatusDescription = FormattableString.Invariant($"Epoch {epoch.Epoch} of {epochs}, loss {epoch.Loss:G6}");
             progress.PercentComplete = (int)(100L * epoch.Epoch / epochs);
             progress.SecondsRemaining = (int)(epoch.Elapsed.TotalSeconds / epoch.Epoch * (epochs - epoch.Epoch));
             WriteProgress(progress);
         }
 
+        private bool _checkpointed;
+
         private EpochResult Save(string path, EpochResult epoch)
         {
-            ExportFile.Write(this, path, writer => NetworkJson.Write(epoch.Network, writer), "CheckpointWriteFailed", path);
+            // Without -Force the first checkpoint is created new, so that two runs given the same path do not
+            // both write it (the second stops with CheckpointFileExists); later ones replace this run's own file.
+            string existsErrorId = _checkpointed || Force ? null : "CheckpointFileExists";
+            ExportFile.Write(this, path, writer => NetworkJson.Write(epoch.Network, writer), "CheckpointWriteFailed", path, existsErrorId);
+            _checkpointed = true;
             if (!Stopping) WriteVerbose($"Checkpoint of epoch {epoch.Epoch} written to {path}.");
             return epoch;
         }
 
+        // Verbose lines and progress use the invariant culture, like every number the module shows.
         private static string Describe(EpochResult e) =>
-            $"Epoch {e.Epoch}: loss {e.Loss:G6}" +
-            (e.ValidationLoss.HasValue ? $", validation loss {e.ValidationLoss:G6}" : "") +
-            (e.Accuracy.HasValue ? $", accuracy {e.Accuracy:P1}" : "") +
-            (e.ValidationAccuracy.HasValue ? $", validation accuracy {e.ValidationAccuracy:P1}" : "") +
-            $", gradient norm {e.GradientNorm:G4}";
+            FormattableString.Invariant($"Epoch {e.Epoch}: loss {e.Loss:G6}") +
+            (e.ValidationLoss.HasValue ? FormattableString.Invariant($", validation loss {e.ValidationLoss:G6}") : "") +
+            (e.Accuracy.HasValue ? FormattableString.Invariant($", accuracy {e.Accuracy:P1}") : "") +
+            (e.ValidationAccuracy.HasValue ? FormattableString.Invariant($", validation accuracy {e.ValidationAccuracy:P1}") : "") +
+            FormattableString.Invariant($", gradient norm {e.GradientNorm:G4}");
     }
 }

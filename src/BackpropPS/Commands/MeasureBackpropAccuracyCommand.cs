@@ -1,7 +1,9 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
+using BackpropPS.Core.Training;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -12,9 +14,9 @@ namespace BackpropPS.Commands
     public sealed class MeasureBackpropAccuracyCommand : BackpropCmdlet
     {
         private RecordPredictor _predictor;
-        private IReadOnlyList<string> _labels;
+        private LabelEncoding _labels;
         private string _target;
-        private int[,] _counts;
+        private ConfusionMatrix _counts;
         private int _row;
 
         /// <summary>The trained classifier.</summary>
@@ -37,12 +39,18 @@ namespace BackpropPS.Commands
         [ValidateNotNullOrEmpty]
         public string TargetColumn { get; set; }
 
+        /// <summary>The culture of numbers in text cells; by default the invariant culture ('.' as the decimal separator).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public CultureInfo Culture { get; set; }
+
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            _predictor = Run(() => new RecordPredictor(Network, InputColumn), Network);
+            _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
             var schema = Network.Schema;
-            _labels = schema?.IsClassifier == true ? schema.ClassLabels : Network.OutputSize == 1 ? new[] { "0", "1" } : null;
+            // A single numeric output is read as yes/no: the labels 0 and 1 on one output.
+            _labels = _predictor.Labels ?? (Network.OutputSize == 1 ? new LabelEncoding(new[] { "0", "1" }, 1, "A yes/no output") : null);
             if (_labels == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("NotAClassifier", ErrorCategory.InvalidOperation,
@@ -54,7 +62,7 @@ namespace BackpropPS.Commands
                 ThrowTerminatingError(ErrorRecords.Create("MissingTargetColumn", ErrorCategory.InvalidArgument,
                     "The network does not know its label column; name it with -TargetColumn.", Network));
             }
-            _counts = new int[_labels.Count, _labels.Count];
+            _counts = new ConfusionMatrix(_labels);
         }
 
         /// <inheritdoc />
@@ -66,8 +74,7 @@ namespace BackpropPS.Commands
             try
             {
                 int actual = Actual(InputObject, _row);
-                int predicted = RecordDataset.LabelIndex(_labels, _predictor.Label(_predictor.Predict(InputObject, _row)), _target, _row);
-                _counts[actual, predicted]++;
+                _counts.Add(actual, _predictor.Predict(InputObject, _row));
             }
             catch (BackpropException e)
             {
@@ -78,31 +85,28 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            int n = _labels.Count, correct = 0, total = 0;
+            IReadOnlyList<string> labels = _counts.Labels;
             var rows = new List<PSObject>();
-            for (int a = 0; a < n; a++)
+            for (int a = 0; a < labels.Count; a++)
             {
                 var row = new PSObject();
-                row.Properties.Add(new PSNoteProperty("Actual", _labels[a]));
-                int rowTotal = 0;
-                for (int p = 0; p < n; p++) { row.Properties.Add(new PSNoteProperty(_labels[p], _counts[a, p])); rowTotal += _counts[a, p]; }
-                row.Properties.Add(new PSNoteProperty("Total", rowTotal));
-                row.Properties.Add(new PSNoteProperty("Recall", rowTotal == 0 ? (double?)null : (double)_counts[a, a] / rowTotal));
+                row.Properties.Add(new PSNoteProperty("Actual", labels[a]));
+                for (int p = 0; p < labels.Count; p++) row.Properties.Add(new PSNoteProperty(labels[p], _counts[a, p]));
+                row.Properties.Add(new PSNoteProperty("Total", _counts.RowTotal(a)));
+                row.Properties.Add(new PSNoteProperty("Recall", _counts.Recall(a)));
                 rows.Add(row);
-                correct += _counts[a, a];
-                total += rowTotal;
             }
-            WriteObject(new AccuracyReport(correct, total, _labels.ToArray(), rows));
+            WriteObject(new AccuracyReport(_counts.Correct, _counts.Total, labels.ToArray(), rows));
         }
 
         private int Actual(PSObject record, int row)
         {
-            if (Network.Schema?.IsClassifier == true) return RecordDataset.LabelIndex(_labels, RecordReader.Text(record, _target, row), _target, row);
-            double value = RecordReader.Number(record, _target, row);
+            if (_predictor.Labels != null) return _labels.Index(RecordReader.Text(record, _target, row), _target, row);
+            double value = _predictor.Number(record, _target, row);
             if (value != 0.0 && value != 1.0)
             {
                 throw new BackpropException("UnknownLabel", BackpropErrorKind.InvalidData,
-                    $"Record {row}, column '{_target}': expected 0 or 1 for a yes/no output; got {value}.");
+                    $"Record {row}, column '{_target}': expected 0 or 1 for a yes/no output; got {UserValue.Describe(value)}.");
             }
             return (int)value;
         }

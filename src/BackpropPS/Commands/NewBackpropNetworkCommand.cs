@@ -18,6 +18,7 @@ namespace BackpropPS.Commands
         /// <summary>Layer sizes from input to output, e.g. 2, 3, 1.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = RandomSet)]
         [ValidateNotNullOrEmpty]
+        [DecimalText]
         public int[] LayerSize { get; set; }
 
         /// <summary>One activation for every layer, or one per layer.</summary>
@@ -36,6 +37,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The seed of the random weights; the same seed gives the same network everywhere.</summary>
         [Parameter(ParameterSetName = RandomSet)]
+        [DecimalText]
         public int Seed { get; set; }
 
         /// <summary>Per layer, its weights as rows (one per neuron) of one weight per input.</summary>

@@ -50,14 +50,17 @@ namespace BackpropPS.Commands
 
         /// <summary>A gradient passes when |analytic - numeric| / max(|analytic|, |numeric|) is at most this...</summary>
         [Parameter]
+        [DecimalText]
         public double RelativeTolerance { get; set; } = GradientCheckSettings.DefaultRelativeTolerance;
 
         /// <summary>...or when |analytic - numeric| is at most this.</summary>
         [Parameter]
+        [DecimalText]
         public double AbsoluteTolerance { get; set; } = GradientCheckSettings.DefaultAbsoluteTolerance;
 
         /// <summary>The finite-difference step, relative to max(1, |parameter|).</summary>
         [Parameter]
+        [DecimalText]
         public double StepSize { get; set; } = GradientCheckSettings.DefaultStepSize;
 
         /// <summary>Emit only whether every gradient passed.</summary>

@@ -17,6 +17,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [DecimalText]
         public double LearningRate { get; set; }
 
         /// <inheritdoc />

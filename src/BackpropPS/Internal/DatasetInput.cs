@@ -36,12 +36,8 @@ namespace BackpropPS.Internal
         private static void CheckLabels(DataSchema schema, Network network)
         {
             string labels = string.Join(", ", schema.ClassLabels);
-            if (!schema.FitsOutputs(network.OutputSize))
-            {
-                throw BackpropException.Argument("ClassCountMismatch",
-                    $"The data set has {Wording.Count(schema.ClassLabels.Count, "label")} ({labels}); the network has {Wording.Count(network.OutputSize, "output")}: " +
-                    "one per label, or one output for two labels.");
-            }
+            // Throws ClassCountMismatch unless the labels fit the outputs (one each, or one output for two labels).
+            _ = new LabelEncoding(schema.ClassLabels, network.OutputSize, "The data set");
             // A network trained on labels before reads its outputs as those labels: others would silently change their meaning.
             DataSchema known = network.Schema;
             if (known != null && known.IsClassifier && !known.ClassLabels.SequenceEqual(schema.ClassLabels, StringComparer.Ordinal))

@@ -4,12 +4,14 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using BackpropPS.Core;
+using BackpropPS.Core.Text;
 
 namespace BackpropPS.Internal
 {
     /// <summary>
     /// Turns what a user types for a sample or a batch into a Matrix: <c>0.05, 0.10</c> is one sample,
-    /// <c>@(0.05, 0.10), @(0.2, 0.3)</c> a batch of two; numeric strings (from Import-Csv) count as numbers.
+    /// <c>@(0.05, 0.10), @(0.2, 0.3)</c> a batch of two; numeric strings (from Import-Csv) count as numbers
+    /// when they are invariant-culture decimals (<see cref="NumberValue"/>).
     /// A Matrix is taken as it is, and typed arrays (<c>double[]</c>, <c>double[][]</c>, <c>double[,]</c>)
     /// are copied whole by <see cref="NumericArrays"/>.
     /// </summary>
@@ -106,21 +108,9 @@ namespace BackpropPS.Internal
             BackpropException.Argument("RaggedBatch",
                 $"Every {rowName} of -{parameterName} must have {width} values like the first; {rowName} {index + 1} has {length}.");
 
-        // Doubles and ints (what PowerShell literals and arithmetic give) are read directly; anything else goes
-        // through PowerShell's conversion, as it always has, so that numeric strings and other numbers still count.
-        private static bool TryNumber(object value, out double number)
-        {
-            switch (value)
-            {
-                case double d: number = d; return true;
-                case int i: number = i; return true;
-                case null:
-                case bool _:
-                    number = 0; return false;
-            }
-            if (IsSequence(value)) { number = 0; return false; }
-            return LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out number);
-        }
+        // Numbers of numeric types as they are; text as an invariant-culture decimal (NumberValue), never
+        // through PowerShell's casts, which read '0,05' as 5.
+        private static bool TryNumber(object value, out double number) => NumberValue.TryRead(value, null, out number);
 
         // True when every element is a double or an int (PowerShell's own numbers), which reads as itself.
         private static bool TryPlainNumbers(object[] items, out double[] numbers)
@@ -176,8 +166,9 @@ namespace BackpropPS.Internal
 
         private static BackpropException NonNumeric(object value, string parameterName, string position)
         {
-            string shown = value == null ? "$null" : $"'{value}' ({value.GetType().Name})";
-            return BackpropException.Argument("NonNumericArgument", $"Expected numbers for -{parameterName}; {position} is {shown}.");
+            string advice = value is string text ? NumberText.Advice(text, null, null) : "";
+            return BackpropException.Argument("NonNumericArgument",
+                $"Expected numbers for -{parameterName}; {position} is {UserValue.Describe(value)}.{advice}");
         }
     }
 }

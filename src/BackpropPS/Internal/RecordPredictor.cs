@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
@@ -10,10 +11,15 @@ namespace BackpropPS.Internal
     internal sealed class RecordPredictor
     {
         private readonly Network _network;
+        private readonly CultureInfo _culture;
 
-        public RecordPredictor(Network network, IReadOnlyList<string> inputColumns)
+        /// <param name="network">The trained network.</param>
+        /// <param name="inputColumns">The input columns; null for the ones the network knows.</param>
+        /// <param name="culture">The culture of numbers in text; null for the invariant culture.</param>
+        public RecordPredictor(Network network, IReadOnlyList<string> inputColumns, CultureInfo culture)
         {
             _network = network;
+            _culture = culture;
             InputColumns = inputColumns ?? (network.Schema != null && network.Schema.InputColumns.Count > 0 ? network.Schema.InputColumns : null);
             if (InputColumns == null)
             {
@@ -25,33 +31,24 @@ namespace BackpropPS.Internal
                 throw BackpropException.Argument("InputSizeMismatch",
                     $"The network takes {network.InputSize} inputs; got {InputColumns.Count} input columns ({string.Join(", ", InputColumns)}).");
             }
+            Labels = network.Schema?.Encoding(network.OutputSize);
         }
 
         public IReadOnlyList<string> InputColumns { get; }
 
         public DataSchema Schema => _network.Schema;
 
+        /// <summary>The class labels of a classifier and how its outputs stand for them; null for numeric outputs.</summary>
+        public LabelEncoding Labels { get; }
+
         /// <summary>The network's outputs for one record (row counts from 1, for errors).</summary>
         public double[] Predict(PSObject record, int row)
         {
-            Matrix input = Matrix.FromRow(InputColumns.Select(c => RecordReader.Number(record, c, row)).ToArray());
+            Matrix input = Matrix.FromRow(InputColumns.Select(c => RecordReader.Number(record, c, row, _culture)).ToArray());
             return Backpropagation.Forward(_network, _network.PrepareInputs(input)).Output.ToArray();
         }
 
-        /// <summary>Each class label's probability, in label order (one output p for two labels: 1 - p and p).</summary>
-        public double[] Probabilities(double[] output) =>
-            output.Length == 1 && Schema.ClassLabels.Count == 2 ? new[] { 1.0 - output[0], output[0] } : output;
-
-        /// <summary>
-        /// The predicted label: the class with the largest probability for a classifier (for one output and two
-        /// labels, the second when the output is at least 0.5), "1" or "0" for a single numeric output read as
-        /// yes/no; null for other regressions.
-        /// </summary>
-        public string Label(double[] output)
-        {
-            if (Schema?.IsClassifier == true)
-                return Schema.ClassLabels[output.Length == 1 ? (output[0] >= 0.5 ? 1 : 0) : Accuracy.ArgMax(Matrix.FromRow(output), 0)];
-            return output.Length == 1 ? (output[0] >= 0.5 ? "1" : "0") : null;
-        }
+        /// <summary>A number cell of a record, in the predictor's culture.</summary>
+        public double Number(PSObject record, string column, int row) => RecordReader.Number(record, column, row, _culture);
     }
 }

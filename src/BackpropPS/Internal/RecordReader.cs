@@ -1,9 +1,12 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
+using BackpropPS.Core.Text;
+using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal
 {
@@ -31,7 +34,7 @@ namespace BackpropPS.Internal
         {
             if (!(record.BaseObject is IDictionary dictionary)) return record.Properties.Select(p => p.Name);
             var keys = dictionary.Keys.Cast<object>().Select(k => k.ToString());
-            return dictionary is Hashtable ? keys.OrderBy(k => k, System.StringComparer.Ordinal) : keys;
+            return dictionary is Hashtable ? keys.OrderBy(k => k, StringComparer.Ordinal) : keys;
         }
 
         /// <summary>True when the record has the column (names are case-insensitive, as in PowerShell).</summary>
@@ -56,30 +59,43 @@ namespace BackpropPS.Internal
                 $"Record {row} has no column '{column}'. Its columns are: {string.Join(", ", ColumnNames(record))}.");
         }
 
-        /// <summary>The cell as a number; empty or non-numeric cells are a <c>NonNumericCell</c> error.</summary>
-        public static double Number(PSObject record, string column, int row)
+        /// <summary>What the cell holds: empty, a number in <paramref name="culture"/> (null: invariant), or text.</summary>
+        public static CellKind Kind(PSObject record, string column, int row, CultureInfo culture)
         {
             object value = Cell(record, column, row);
-            if (value != null && !(value is bool) && !NumericArgument.IsSequence(value) && !(value is string s && s.Trim().Length == 0) &&
-                LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double number))
+            if (IsEmpty(value)) return CellKind.Empty;
+            return NumberValue.TryRead(value, culture, out double _) ? CellKind.Number : CellKind.Text;
+        }
+
+        /// <summary>
+        /// The cell as a number: a number of a numeric type, or text that is a decimal in <paramref name="culture"/>
+        /// (null: invariant). Anything else is a <c>NonNumericCell</c> error, NaN and infinities <c>NonFiniteCell</c>.
+        /// </summary>
+        public static double Number(PSObject record, string column, int row, CultureInfo culture)
+        {
+            object value = Cell(record, column, row);
+            if (!IsEmpty(value) && NumberValue.TryRead(value, culture, out double number))
             {
                 if (double.IsNaN(number) || double.IsInfinity(number))
                 {
                     throw new BackpropException("NonFiniteCell", BackpropErrorKind.InvalidData,
-                        $"Record {row}, column '{column}': expected a finite number; got '{value}'.");
+                        $"Record {row}, column '{column}': expected a finite number; got {UserValue.Describe(value)}.");
                 }
                 return number;
             }
-            string shown = value == null || (value is string e && e.Trim().Length == 0) ? "an empty cell" : $"'{value}'";
+            string shown = IsEmpty(value) ? "an empty cell" : UserValue.Describe(value);
+            string advice = value is string text && !IsEmpty(value) ? NumberText.Advice(text, culture, "-Culture") : "";
             throw new BackpropException("NonNumericCell", BackpropErrorKind.InvalidData,
-                $"Record {row}, column '{column}': expected a number; got {shown}.");
+                $"Record {row}, column '{column}': expected a number; got {shown}.{advice}");
         }
 
-        /// <summary>The cell as text (a class label).</summary>
+        /// <summary>The cell as text (a class label); an empty cell is an <c>EmptyCell</c> error.</summary>
         public static string Text(PSObject record, string column, int row)
         {
             object value = Cell(record, column, row);
-            string text = value is double d ? d.ToString("R", CultureInfo.InvariantCulture) : value?.ToString();
+            // Typed numbers as the invariant culture writes them, so that a label reads the same in every culture.
+            string text = value is double d ? d.ToString("R", CultureInfo.InvariantCulture)
+                : value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
             if (string.IsNullOrEmpty(text))
             {
                 throw new BackpropException("EmptyCell", BackpropErrorKind.InvalidData,
@@ -88,32 +104,9 @@ namespace BackpropPS.Internal
             return text;
         }
 
-        /// <summary>One row per record of the given numeric columns.</summary>
-        public static Matrix Numbers(IReadOnlyList<PSObject> records, IReadOnlyList<string> columns)
-        {
-            var data = new double[records.Count * columns.Count];
-            for (int r = 0; r < records.Count; r++)
-                for (int c = 0; c < columns.Count; c++)
-                    data[r * columns.Count + c] = Number(records[r], columns[c], r + 1);
-            return new Matrix(records.Count, columns.Count, data);
-        }
-
-        /// <summary>True when every cell of the column reads as a number.</summary>
-        public static bool AllNumeric(IReadOnlyList<PSObject> records, string column)
-        {
-            for (int r = 0; r < records.Count; r++)
-            {
-                object value = Cell(records[r], column, r + 1);
-                if (value == null || value is bool || (value is string s && s.Trim().Length == 0) ||
-                    !LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out double _))
-                {
-                    return false;
-                }
-            }
-            return true;
-        }
+        private static bool IsEmpty(object value) => value == null || (value is string s && s.Trim().Length == 0);
 
         private static object Key(IDictionary dictionary, string column) =>
-            dictionary.Keys.Cast<object>().FirstOrDefault(k => string.Equals(k?.ToString(), column, System.StringComparison.OrdinalIgnoreCase));
+            dictionary.Keys.Cast<object>().FirstOrDefault(k => string.Equals(k?.ToString(), column, StringComparison.OrdinalIgnoreCase));
     }
 }
