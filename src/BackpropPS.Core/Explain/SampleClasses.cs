@@ -12,9 +12,6 @@ namespace BackpropPS.Core.Explain
     /// </summary>
     public static class SampleClasses
     {
-        // Samples per forward pass: enough for the matrix kernels, small enough for 60,000 images.
-        private const int Chunk = 512;
-
         /// <summary>
         /// The names of the data set's classes: its schema's labels, else "0", "1", ... for one-hot or 0/1 targets;
         /// null when the targets are not classes (regression, or several yes/no outputs).
@@ -51,18 +48,14 @@ namespace BackpropPS.Core.Explain
 
         private static IEnumerable<(int Row, int Predicted)> Chunks(Network network, Dataset data, int[] indices)
         {
-            for (int start = 0; start < indices.Length; start += Chunk)
+            foreach (var (start, output) in DatasetPrediction.Forward(network, data, indices))
             {
-                int count = Math.Min(Chunk, indices.Length - start);
-                Matrix inputs = data.Rows(indices, start, count).Inputs;
-                Matrix output = Backpropagation.Forward(network, network.PrepareInputs(inputs)).Output;
-                for (int r = 0; r < count; r++) yield return (indices[start + r], ClassOf(output, r));
+                for (int r = 0; r < output.Rows; r++) yield return (indices[start + r], ClassOf(output, r));
             }
         }
 
-        // One column: a yes/no output (class 1 from 0.5 up); several: the largest, the first on a tie.
-        private static int ClassOf(Matrix values, int row) =>
-            values.Columns == 1 ? (values[row, 0] >= 0.5 ? 1 : 0) : Accuracy.ArgMax(values, row);
+        // A yes/no output is class 1 from 0.5 up; several outputs, the largest: the one rule accuracy uses.
+        private static int ClassOf(Matrix values, int row) => DatasetPrediction.ClassOf(values, row);
 
         private static string[] Numbered(int count) =>
             Enumerable.Range(0, count).Select(k => k.ToString(CultureInfo.InvariantCulture)).ToArray();
