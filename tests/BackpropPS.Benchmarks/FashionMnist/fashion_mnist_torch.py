@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The Fashion-MNIST recipe of docs/examples/FashionMnist.ps1 in PyTorch float64, as the peer to compare with.
 
-Setup once: apt-get install -y python3-torch dataset-fashion-mnist   (run with Debian's /usr/bin/python3)
+Setup once: apt-get install -y python3-torch libopenblas0-pthread dataset-fashion-mnist   (run with Debian's /usr/bin/python3;
+without libopenblas0-pthread Debian's torch multiplies float64 matrices with the reference BLAS, about 13x slower)
 
   /usr/bin/python3 fashion_mnist_torch.py [--epochs 12] [--threads 2] [--folder /usr/share/datasets/fashion-mnist]
 
