@@ -109,15 +109,23 @@ namespace BackpropPS.Commands
         private static readonly DatasetName[] ImageSet = { DatasetName.Digits, DatasetName.FashionMnist, DatasetName.Mnist };
         private static readonly DatasetName[] GeneratedSet = { DatasetName.Circle, DatasetName.Spiral, DatasetName.Gauss, DatasetName.Moons };
 
+        // One sentence per group of parameters given that do not apply here, saying where they do.
         private void WarnAboutIgnoredParameters()
         {
-            var ignored = new List<string>();
-            if (!GeneratedSet.Contains(Name)) ignored.AddRange(new[] { nameof(Count), nameof(Noise) });
-            if (!GeneratedSet.Contains(Name) && Name != DatasetName.Digits) ignored.Add(nameof(Seed));
-            if (!ImageSet.Contains(Name)) ignored.Add(nameof(Split));
-            if (Name != DatasetName.FashionMnist && Name != DatasetName.Mnist) ignored.Add(nameof(Path));
-            string[] given = ignored.Where(MyInvocation.BoundParameters.ContainsKey).Select(p => "-" + p).ToArray();
-            if (given.Length > 0) WriteWarning($"{string.Join(", ", given)} do not apply to {Name}; see Get-Help Get-BackpropDataset -Parameter <name>.");
+            var sentences = new List<string>();
+            void Check(bool applies, string where, params string[] names)
+            {
+                string[] given = names.Where(MyInvocation.BoundParameters.ContainsKey).Select(p => "-" + p).ToArray();
+                if (!applies && given.Length > 0) sentences.Add($"{string.Join(", ", given)} apply to {where}.");
+            }
+            bool generated = GeneratedSet.Contains(Name);
+            Check(generated, "the generated sets Circle, Spiral, Gauss and Moons", nameof(Count), nameof(Noise));
+            Check(generated || Name == DatasetName.Digits, "the generated sets and Digits' -Split", nameof(Seed));
+            Check(ImageSet.Contains(Name), "the image sets Digits, FashionMnist and Mnist", nameof(Split));
+            Check(Name == DatasetName.FashionMnist || Name == DatasetName.Mnist, "FashionMnist and Mnist", nameof(Path));
+            if (sentences.Count == 0) return;
+            string kind = generated ? "a generated data set" : ImageSet.Contains(Name) ? "an image data set" : "a fixed data set";
+            WriteWarning($"{Name} is {kind}; {string.Join(" ", sentences)}");
         }
 
         // The parts of an image set asked for, each read and checked whole before it is written.
