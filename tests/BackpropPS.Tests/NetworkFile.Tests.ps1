@@ -211,7 +211,8 @@ Describe 'Writing files safely' {
         $pool = [runspacefactory]::CreateRunspacePool(4, 4)
         $pool.Open()
         try {
-            foreach ($round in 1..3) {
+            # Many rounds: a check-then-move lets two writers win only now and then (2 rounds in 40 here).
+            foreach ($round in 1..30) {
                 $path = Join-Path $TestDrive "race$round.json"
                 $ready = [System.Threading.CountdownEvent]::new($nets.Count)
                 $gate = [System.Threading.ManualResetEventSlim]::new($false)

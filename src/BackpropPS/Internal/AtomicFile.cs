@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -7,8 +8,9 @@ namespace BackpropPS.Internal
 {
     /// <summary>
     /// Writes a file completely or not at all: to a temporary file beside it, then moved into place. Without
-    /// overwrite the move is the atomic create-new (File.Move never replaces: link(2) on Unix, MoveFile on
-    /// Windows), so of several writers racing to one new path exactly one wins.
+    /// overwrite the move is an atomic create-new, so of several writers racing to one new path exactly one
+    /// wins: link(2) on Unix (which fails if the name exists; .NET's File.Move there checks, then renames,
+    /// which lets two writers both "win"), MoveFileEx without replace on Windows.
     /// </summary>
     internal static class AtomicFile
     {
@@ -59,6 +61,12 @@ namespace BackpropPS.Internal
 
         private static bool TryMoveNew(string temp, string path)
         {
+            if (!RuntimeInformation.IsOSPlatform(OSPlatform.Windows))
+            {
+                if (Link(temp, path) == 0) return true; // the caller deletes the temporary name
+                if (Marshal.GetLastWin32Error() == EEXIST) return false;
+                // A file system without hard links (some network and FUSE mounts): the check-then-move below.
+            }
             try
             {
                 File.Move(temp, path);
@@ -69,6 +77,11 @@ namespace BackpropPS.Internal
                 return false;
             }
         }
+
+        private const int EEXIST = 17; // the same on Linux and macOS
+
+        [DllImport("libc", EntryPoint = "link", SetLastError = true)]
+        private static extern int Link(string existingPath, string newPath);
 
         // Best effort: a temporary file that cannot be deleted now is left for a later write.
         private static void RemoveStale(string directory, string target)
