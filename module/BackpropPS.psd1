@@ -10,8 +10,8 @@
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
-    # data/iris.csv ships with its licence, data/iris.LICENSE.txt.
-    FileList             = @('data/iris.csv', 'data/iris.LICENSE.txt')
+    # data/iris.csv and data/digits.csv ship with their licences beside them.
+    FileList             = @('data/iris.csv', 'data/iris.LICENSE.txt', 'data/digits.csv', 'data/digits.LICENSE.txt')
     CmdletsToExport      = @(
         'New-BackpropNetwork'
         'Invoke-BackpropForward'
@@ -28,6 +28,9 @@
         'Invoke-BackpropPrediction'
         'Measure-BackpropAccuracy'
         'Get-BackpropDataset'
+        'Export-BackpropWeightImage'
+        'Export-BackpropImageGrid'
+        'Export-BackpropConfusionMatrix'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

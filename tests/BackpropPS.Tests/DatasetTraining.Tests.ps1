@@ -59,10 +59,10 @@ Describe 'Get-BackpropDataset -AsDataset' {
         $data[0].Inputs.Rows | Should -Be 100000
     }
 
-    It 'prints as one short row: count, input and target width, labels' {
+    It 'prints as one short row: name, count, input and target width, labels' {
         $lines = @((Get-BackpropDataset Iris -AsDataset | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() })
-        $lines[0] | Should -Match '^Count\s+Inputs\s+Targets\s+Labels$'
-        $lines[2] | Should -Match '^\s*150\s+4\s+3\s+setosa, versicolor, virginica$'
+        $lines[0] | Should -Match '^Name\s+Count\s+Inputs\s+Targets\s+Labels$'
+        $lines[2] | Should -Match '^Iris\s+150\s+4\s+3\s+setosa, versicolor, virginica$'
         $lines.Count | Should -Be 3
     }
 }

@@ -81,6 +81,11 @@ Describe 'No page for a cmdlet that does not exist: <Name>' -ForEach $pages {
 
 Describe 'Help example <Page>: <Title>' -ForEach $examples {
     It 'runs in a fresh session without errors and prints what the page shows' {
+        # Fashion-MNIST is not shipped: its examples run where Debian's package has put it.
+        if (@($Example.Commands -match 'Get-BackpropDataset FashionMnist').Count -and -not (Test-Path '/usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz')) {
+            Set-ItResult -Skipped -Because 'Fashion-MNIST is not installed (apt-get install -y dataset-fashion-mnist)'
+            return
+        }
         $result = Invoke-HelpExample $Example
         $result.Errors | Should -BeNullOrEmpty
         $result.Output | Should -Be $Example.Expected
@@ -102,7 +107,9 @@ Describe 'About topics' {
 Describe 'The README tour' {
     It 'runs line by line, in one session, as a newcomer pastes it' {
         $readme = Get-Content -Raw (Join-Path $PSScriptRoot '../../README.md')
-        $blocks = [regex]::Matches($readme, '(?ms)^```powershell\s*$(?<code>.*?)^```') | ForEach-Object { $_.Groups['code'].Value }
+        # A block marked "<!-- not in the tour test: why -->" needs what CI has not (Debian's Fashion-MNIST, a minute).
+        $blocks = [regex]::Matches($readme, '(?ms)(?<marked>^<!-- not in the tour test:[^\n]*-->\s*)?^```powershell\s*$(?<code>.*?)^```') |
+            Where-Object { -not $_.Groups['marked'].Success } | ForEach-Object { $_.Groups['code'].Value }
         $blocks.Count | Should -BeGreaterThan 0
         # The tour imports the module from out/; the example runner imports it from there already.
         $commands = @($blocks -split '\r?\n' | Where-Object { $_.Trim() -and $_ -notmatch '^\s*Import-Module \./out/BackpropPS' })

@@ -109,7 +109,7 @@ Describe 'Get-BackpropDataset' {
     }
 
     It 'rejects an unknown name' {
-        Get-ErrorRecord { Get-BackpropDataset Mnist } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Cifar } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
     }
 }
 

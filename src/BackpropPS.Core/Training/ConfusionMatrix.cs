@@ -5,7 +5,7 @@ using System.Linq;
 namespace BackpropPS.Core.Training
 {
     /// <summary>
-    /// Counts of (actual label, predicted label) pairs, in label order. A tally: <see cref="Add"/> counts one
+    /// Counts of (actual label, predicted label) pairs, in label order. A tally: <see cref="Add(int, IReadOnlyList{double})"/> counts one
     /// prediction, so that records can be measured as they stream by. Correct means the same as in the
     /// trainer's accuracy: the predicted label is <see cref="LabelEncoding.Decode"/> of the outputs.
     /// </summary>
@@ -28,6 +28,9 @@ namespace BackpropPS.Core.Training
 
         /// <summary>Counts one record of label index <paramref name="actual"/> whose network outputs were <paramref name="output"/>.</summary>
         public void Add(int actual, IReadOnlyList<double> output) => _counts[actual, Encoding.Decode(output)]++;
+
+        /// <summary>Counts one sample whose predicted class is already known.</summary>
+        public void Add(int actual, int predicted) => _counts[actual, predicted]++;
 
         /// <summary>Records of label <paramref name="actual"/> predicted as <paramref name="predicted"/> (label indices).</summary>
         public int this[int actual, int predicted] => _counts[actual, predicted];

@@ -31,6 +31,16 @@ namespace BackpropPS.Core.Training
             Schema = schema;
         }
 
+        /// <summary>A data set with a schema and a name that says what it is (e.g. "FashionMnist (Test)").</summary>
+        public Dataset(Matrix inputs, Matrix targets, DataSchema schema, string name)
+            : this(inputs, targets, schema)
+        {
+            Name = name;
+        }
+
+        /// <summary>What the data set is, for a built-in or file data set ("Digits", "FashionMnist (Train)"); null otherwise.</summary>
+        public string Name { get; }
+
         /// <summary>The inputs, one row per sample.</summary>
         public Matrix Inputs { get; }
 
@@ -43,9 +53,9 @@ namespace BackpropPS.Core.Training
         /// <summary>What the columns are (input and target columns, class labels), or null when unknown.</summary>
         public DataSchema Schema { get; }
 
-        /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order.</summary>
+        /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order, with the same schema.</summary>
         public Dataset Rows(int[] indices, int start, int count) =>
-            new Dataset(Pick(Inputs, indices, start, count), Pick(Targets, indices, start, count));
+            new Dataset(Pick(Inputs, indices, start, count), Pick(Targets, indices, start, count), Schema);
 
         /// <summary>
         /// A random split from <paramref name="seed"/>: the last <paramref name="validationFraction"/> of a

@@ -15,5 +15,11 @@ namespace BackpropPS.Core.Training
         Gauss,
         /// <summary>Two interleaving half-moons (2-D).</summary>
         Moons,
+        /// <summary>Handwritten digits 0-9, 8x8 pixels of 0-16 (1,797 images, UCI; shipped with the module).</summary>
+        Digits,
+        /// <summary>Zalando's Fashion-MNIST: 28x28 grey images of 10 kinds of clothing (60,000 + 10,000), read from IDX files.</summary>
+        FashionMnist,
+        /// <summary>The original MNIST handwritten digits, 28x28 (60,000 + 10,000), read from IDX files.</summary>
+        Mnist,
     }
 }

@@ -9,8 +9,9 @@ using BackpropPS.Internal;
 namespace BackpropPS.Commands
 {
     /// <summary>
-    /// Built-in data as records, or with -AsDataset as one data set object: Xor, Iris, and the seeded 2-D
-    /// sets Circle, Spiral, Gauss and Moons.
+    /// Built-in data: Xor, Iris and the seeded 2-D sets Circle, Spiral, Gauss and Moons as records (or with
+    /// -AsDataset as one data set object); the image sets Digits, FashionMnist and Mnist as data set objects
+    /// (or with -AsRecord as records).
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BackpropDataset")]
     [OutputType(typeof(PSObject), typeof(Dataset))]
@@ -43,14 +44,43 @@ namespace BackpropPS.Commands
         [Parameter]
         public SwitchParameter AsDataset { get; set; }
 
+        /// <summary>Return an image data set as one record per image (pixel columns and the label) instead of a data set object.</summary>
+        [Parameter]
+        public SwitchParameter AsRecord { get; set; }
+
+        /// <summary>
+        /// The part of an image data set: the published training or test images of FashionMnist and Mnist, or
+        /// Digits' seeded 80/20 split. Without it, FashionMnist and Mnist give both parts (Train, then Test)
+        /// and Digits all 1,797 images.
+        /// </summary>
+        [Parameter]
+        public DatasetSplit? Split { get; set; }
+
+        /// <summary>
+        /// For FashionMnist and Mnist: the folder holding the four IDX files (gzipped or not), or the image file
+        /// and the label file of one part. FashionMnist's default is Debian's /usr/share/datasets/fashion-mnist.
+        /// </summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] Path { get; set; }
+
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (Name == DatasetName.Iris || Name == DatasetName.Xor)
+            WarnAboutIgnoredParameters();
+            if (AsDataset && AsRecord)
             {
-                string[] ignored = new[] { nameof(Count), nameof(Noise), nameof(Seed) }.Where(MyInvocation.BoundParameters.ContainsKey).ToArray();
-                if (ignored.Length > 0)
-                    WriteWarning($"{Name} is a fixed data set; {string.Join(", ", ignored.Select(p => "-" + p))} apply to the generated sets Circle, Spiral, Gauss and Moons.");
+                ThrowTerminatingError(ErrorRecords.Create("ConflictingOutput", ErrorCategory.InvalidArgument,
+                    "Expected -AsDataset or -AsRecord, not both.", Name));
+            }
+            if (ImageSet.Contains(Name))
+            {
+                foreach (Dataset part in ImageParts())
+                {
+                    if (AsRecord) ImageRecords.Write(this, part);
+                    else WriteObject(part);
+                }
+                return;
             }
             if (Name == DatasetName.Iris)
             {
@@ -63,7 +93,7 @@ namespace BackpropPS.Commands
             if (AsDataset)
             {
                 // What the records give a one-output network: two numeric inputs and the numeric 0/1 label.
-                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget)));
+                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget), Name.ToString()));
                 return;
             }
             for (int r = 0; r < data.Count; r++)
@@ -76,24 +106,103 @@ namespace BackpropPS.Commands
             }
         }
 
+        private static readonly DatasetName[] ImageSet = { DatasetName.Digits, DatasetName.FashionMnist, DatasetName.Mnist };
+        private static readonly DatasetName[] GeneratedSet = { DatasetName.Circle, DatasetName.Spiral, DatasetName.Gauss, DatasetName.Moons };
+
+        // One sentence per group of parameters given that do not apply here, saying where they do.
+        private void WarnAboutIgnoredParameters()
+        {
+            var sentences = new List<string>();
+            void Check(bool applies, string where, params string[] names)
+            {
+                string[] given = names.Where(MyInvocation.BoundParameters.ContainsKey).Select(p => "-" + p).ToArray();
+                if (!applies && given.Length > 0) sentences.Add($"{string.Join(", ", given)} apply to {where}.");
+            }
+            bool generated = GeneratedSet.Contains(Name);
+            Check(generated, "the generated sets Circle, Spiral, Gauss and Moons", nameof(Count), nameof(Noise));
+            Check(generated || Name == DatasetName.Digits, "the generated sets and Digits' -Split", nameof(Seed));
+            Check(ImageSet.Contains(Name), "the image sets Digits, FashionMnist and Mnist", nameof(Split));
+            Check(Name == DatasetName.FashionMnist || Name == DatasetName.Mnist, "FashionMnist and Mnist", nameof(Path));
+            if (sentences.Count == 0) return;
+            string kind = generated ? "a generated data set" : ImageSet.Contains(Name) ? "an image data set" : "a fixed data set";
+            WriteWarning($"{Name} is {kind}; {string.Join(" ", sentences)}");
+        }
+
+        // The parts of an image set asked for, each read and checked whole before it is written.
+        private IEnumerable<Dataset> ImageParts()
+        {
+            if (Name == DatasetName.Digits)
+            {
+                Dataset digits = Run(() => ImageDatasets.ReadDigits(ShippedFile("digits.csv")), Name);
+                yield return Split.HasValue ? Run(() => ImageDatasets.SplitPart(digits, Split.Value, Seed), Name) : digits;
+                yield break;
+            }
+            var labels = ImageDatasets.LabelsOf(Name);
+            string[] paths = (Path ?? new string[0]).Select(p => FileSystemPaths.ForWriting(this, p)).ToArray();
+            if (paths.Length == 2 && paths.All(File.Exists))
+            {
+                if (Split.HasValue) WriteWarning("-Split does not apply to two explicit files; they are read as given.");
+                yield return Run(() => ImageDatasets.ReadIdx(paths[0], paths[1], labels, $"{Name} ({System.IO.Path.GetFileName(paths[0])})"), paths);
+                yield break;
+            }
+            string folder = paths.Length == 1 ? paths[0] : paths.Length == 0 && Name == DatasetName.FashionMnist ? ImageDatasets.FashionMnistFolder : null;
+            if (folder == null || !Directory.Exists(folder)) ThrowPathError(paths);
+            foreach (DatasetSplit split in Split.HasValue ? new[] { Split.Value } : new[] { DatasetSplit.Train, DatasetSplit.Test })
+            {
+                var (images, labelFile) = Run(() => ImageDatasets.Find(Name, folder, split), folder);
+                yield return Run(() => ImageDatasets.ReadIdx(images, labelFile, labels, $"{Name} ({split})"), images);
+            }
+        }
+
+        // Says what is missing and where to get it: the data are not shipped (FashionMnist is a Debian package).
+        private void ThrowPathError(string[] paths)
+        {
+            string message;
+            if (paths.Length == 0 && Name == DatasetName.Mnist)
+            {
+                message = "Mnist has no default folder: download its four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, " +
+                    "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) from the MNIST page or a mirror, and give their folder with -Path.";
+            }
+            else if (paths.Length == 0)
+            {
+                message = $"Fashion-MNIST is not installed in '{ImageDatasets.FashionMnistFolder}'. On Debian or Ubuntu: apt-get install -y dataset-fashion-mnist; " +
+                    "elsewhere download its four IDX files from https://github.com/zalandoresearch/fashion-mnist and give their folder with -Path.";
+            }
+            else if (paths.Any(p => !File.Exists(p) && !Directory.Exists(p)))
+            {
+                message = $"'{paths.First(p => !File.Exists(p) && !Directory.Exists(p))}' does not exist. Expected the folder with the IDX files of {Name}, or its image file and its label file.";
+            }
+            else
+            {
+                message = $"Expected one folder with the IDX files of {Name}, or two files (the images and the labels of one part); got {string.Join(", ", paths.Select(p => "'" + p + "'"))}.";
+            }
+            ThrowTerminatingError(ErrorRecords.Create(paths.Length == 0 ? "DatasetFileNotFound" : "DatasetPathNotFound", ErrorCategory.ObjectNotFound, message, Path));
+        }
+
+        private string ShippedFile(string name)
+        {
+            string path = System.IO.Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", "data", name);
+            if (!File.Exists(path))
+            {
+                ThrowTerminatingError(ErrorRecords.Create("DatasetFileNotFound", ErrorCategory.ObjectNotFound,
+                    $"Expected the {Name} data at '{path}'; the module is incomplete.", path));
+            }
+            return path;
+        }
+
         // Iris as a data set is read from its records by the record path itself, for a network with one output
         // per species, so that it is exactly what training on the records builds.
         private static Dataset IrisDataset(List<PSObject> records)
         {
             string[] inputs = RecordReader.ColumnNames(records[0]).Where(c => c != IrisTarget).ToArray();
             var (data, schema) = RecordData.Read(new RecordTable(records, null), inputs, new[] { IrisTarget }, inputs.Length, 3, null);
-            return new Dataset(data.Inputs, data.Targets, schema);
+            return new Dataset(data.Inputs, data.Targets, schema, "Iris");
         }
 
         // Iris ships as data/iris.csv (with its licence beside it); its records look as Import-Csv gives them.
         private List<PSObject> IrisRecords()
         {
-            string path = Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", "data", "iris.csv");
-            if (!File.Exists(path))
-            {
-                ThrowTerminatingError(ErrorRecords.Create("DatasetFileNotFound", ErrorCategory.ObjectNotFound,
-                    $"Expected the Iris data at '{path}'; the module is incomplete.", path));
-            }
+            string path = ShippedFile("iris.csv");
             string[] lines = File.ReadAllLines(path);
             string[] header = lines[0].Split(',');
             var records = new List<PSObject>();

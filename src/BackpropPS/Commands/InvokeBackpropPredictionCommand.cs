@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Globalization;
 using System.Management.Automation;
 using BackpropPS.Core;
@@ -9,12 +11,15 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Predicts for each record: the same record comes out with the prediction (and, for a classifier,
-    /// each class's probability) added as columns.
+    /// each class's probability) added as columns. For a data set object, one row per sample: its index,
+    /// its label, the prediction and the probabilities, without the inputs.
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Invoke, "BackpropPrediction")]
+    [Cmdlet(VerbsLifecycle.Invoke, "BackpropPrediction", DefaultParameterSetName = RecordSet)]
     [OutputType(typeof(PSObject))]
     public sealed class InvokeBackpropPredictionCommand : BackpropCmdlet
     {
+        private const string RecordSet = "Record";
+        private const string DatasetSet = "Dataset";
         private RecordPredictor _predictor;
         private int _row;
 
@@ -23,29 +28,45 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public Network Network { get; set; }
 
-        /// <summary>A record to predict for.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true)]
+        /// <summary>A record to predict for, or a data set object (one row per sample comes out).</summary>
+        [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = RecordSet)]
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
+        /// <summary>A data set object to predict for whole, such as Get-BackpropDataset gives.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = DatasetSet)]
+        [ValidateNotNull]
+        public Dataset Dataset { get; set; }
+
         /// <summary>The input columns, when the network does not know them from training.</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordSet)]
         [ValidateNotNullOrEmpty]
         public string[] InputColumn { get; set; }
 
         /// <summary>The culture of numbers in text cells; by default the invariant culture ('.' as the decimal separator).</summary>
-        [Parameter]
+        [Parameter(ParameterSetName = RecordSet)]
         [ValidateNotNull]
         public CultureInfo Culture { get; set; }
 
         /// <inheritdoc />
-        protected override void BeginProcessing() => _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
+        protected override void BeginProcessing()
+        {
+            if (ParameterSetName == DatasetSet) PredictAll(Dataset);
+        }
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == DatasetSet) return;
+            if (InputObject.BaseObject is Dataset data)
+            {
+                PredictAll(data);
+                return;
+            }
             ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
             if (misplaced != null) ThrowTerminatingError(misplaced);
+            // Made at the first record: a data set object needs no input columns.
+            if (_predictor == null) _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
             _row++;
             try
             {
@@ -55,6 +76,60 @@ namespace BackpropPS.Commands
             {
                 // One bad record among many: report it and go on with the rest.
                 WriteError(ErrorRecords.From(e, InputObject));
+            }
+        }
+
+        // A whole data set, forward a chunk at a time, one row out per sample as soon as its chunk is done.
+        private void PredictAll(Dataset data)
+        {
+            if (InputColumn != null)
+            {
+                ThrowTerminatingError(ErrorRecords.Create("ColumnWithDataset", ErrorCategory.InvalidArgument,
+                    "A data set object knows its columns; -InputColumn is for records.", data));
+            }
+            DataSchema schema = Run(() => DatasetInput.SchemaFor(data, Network), data);
+            LabelEncoding labels = Run(() => schema?.Encoding(Network.OutputSize), data);
+            string labelColumn = schema != null && schema.TargetColumns.Count == 1 ? schema.TargetColumns[0] : "Actual";
+            int[] all = Enumerable.Range(0, data.Count).ToArray();
+            foreach (var (start, output) in Run(() => DatasetPrediction.Forward(Network, data, all), data))
+            {
+                for (int r = 0; r < output.Rows; r++)
+                {
+                    int index = start + r;
+                    var row = new PSObject();
+                    row.Properties.Add(new PSNoteProperty("Index", index));
+                    double[] values = output.GetRow(r);
+                    if (labels != null)
+                    {
+                        string actual = labels.Labels[DatasetPrediction.ClassOf(data.Targets, index)];
+                        string predicted = labels.Label(values);
+                        row.Properties.Add(new PSNoteProperty(labelColumn, actual));
+                        row.Properties.Add(new PSNoteProperty("Predicted", predicted));
+                        row.Properties.Add(new PSNoteProperty("Correct", actual == predicted));
+                        double[] probabilities = labels.Probabilities(values);
+                        for (int k = 0; k < probabilities.Length; k++) row.Properties.Add(new PSNoteProperty("Probability_" + labels.Labels[k], probabilities[k]));
+                    }
+                    else
+                    {
+                        foreach (PSNoteProperty p in Outputs(values, schema)) row.Properties.Add(p);
+                    }
+                    WriteObject(row);
+                }
+            }
+        }
+
+        private static IEnumerable<PSNoteProperty> Outputs(double[] output, DataSchema schema)
+        {
+            if (output.Length == 1)
+            {
+                yield return new PSNoteProperty("Predicted", output[0]);
+                yield break;
+            }
+            for (int k = 0; k < output.Length; k++)
+            {
+                string name = schema != null && schema.TargetColumns.Count == output.Length
+                    ? schema.TargetColumns[k] : (k + 1).ToString(CultureInfo.InvariantCulture);
+                yield return new PSNoteProperty("Predicted_" + name, output[k]);
             }
         }
 
@@ -79,18 +154,9 @@ namespace BackpropPS.Commands
                 double[] probabilities = labels.Probabilities(output);
                 for (int k = 0; k < probabilities.Length; k++) added.Add(new PSNoteProperty("Probability_" + labels.Labels[k], probabilities[k]));
             }
-            else if (output.Length == 1)
-            {
-                added.Add(new PSNoteProperty("Predicted", output[0]));
-            }
             else
             {
-                for (int k = 0; k < output.Length; k++)
-                {
-                    string name = schema != null && schema.TargetColumns.Count == output.Length
-                        ? schema.TargetColumns[k] : (k + 1).ToString(CultureInfo.InvariantCulture);
-                    added.Add(new PSNoteProperty("Predicted_" + name, output[k]));
-                }
+                added.AddRange(Outputs(output, schema));
             }
             // The record's own columns first, untouched; a column of the same name as a new one is replaced.
             foreach (string column in RecordReader.ColumnNames(record))

@@ -1,0 +1,236 @@
+# The image data sets through Get-BackpropDataset: the shipped Digits, IDX files the tests write (plain,
+# gzipped, corrupt), records for a person to look at, and Fashion-MNIST itself when Debian's package is there.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:fashionFolder = '/usr/share/datasets/fashion-mnist'
+
+    function script:New-IdxFile([string] $Path, [int[]] $Dimensions, [byte[]] $Values, [switch] $Gzip) {
+        # The IDX layout: 0, 0, type 0x08, rank, big-endian sizes, the values.
+        $bytes = [Collections.Generic.List[byte]]::new()
+        $bytes.AddRange([byte[]](0, 0, 8, $Dimensions.Count))
+        foreach ($d in $Dimensions) { $bytes.AddRange([byte[]]((($d -shr 24) -band 255), (($d -shr 16) -band 255), (($d -shr 8) -band 255), ($d -band 255))) }
+        $bytes.AddRange($Values)
+        $content = $bytes.ToArray()
+        if ($Gzip) {
+            $memory = [IO.MemoryStream]::new()
+            $zip = [IO.Compression.GZipStream]::new($memory, [IO.Compression.CompressionLevel]::Fastest)
+            $zip.Write($content, 0, $content.Length); $zip.Dispose()
+            $content = $memory.ToArray()
+        }
+        [IO.File]::WriteAllBytes($Path, $content)
+    }
+
+    function script:New-IdxFolder([string] $Path, [int] $TrainCount = 5, [int] $TestCount = 3) {
+        # A tiny MNIST-shaped folder: 2 x 2 images, the training part gzipped, the test part plain.
+        New-Item -ItemType Directory -Path $Path -Force | Out-Null
+        New-IdxFile (Join-Path $Path 'train-images-idx3-ubyte.gz') ($TrainCount, 2, 2) ([byte[]](1..($TrainCount * 4))) -Gzip
+        New-IdxFile (Join-Path $Path 'train-labels-idx1-ubyte.gz') @($TrainCount) ([byte[]](1..$TrainCount | ForEach-Object { $_ % 10 })) -Gzip
+        New-IdxFile (Join-Path $Path 't10k-images-idx3-ubyte') ($TestCount, 2, 2) ([byte[]](1..($TestCount * 4) | ForEach-Object { 255 - $_ }))
+        New-IdxFile (Join-Path $Path 't10k-labels-idx1-ubyte') @($TestCount) ([byte[]](9..(10 - $TestCount)))
+    }
+}
+
+Describe 'Get-BackpropDataset Digits' {
+    It 'is the shipped file exactly: 1,797 images, 64 pixels divided by 16, the digit as one-hot targets' {
+        $digits = Get-BackpropDataset Digits
+        $digits | Should -BeOfType BackpropPS.Core.Training.Dataset
+        $digits.Name | Should -Be 'Digits'
+        $digits.Count | Should -Be 1797
+        $digits.Schema.InputColumns | Should -Be (0..63 | ForEach-Object { "p$_" })
+        $digits.Schema.TargetColumns | Should -Be 'digit'
+        $digits.Schema.ClassLabels | Should -Be ('0'..'9')
+        # Checked against the file as Import-Csv reads it: every pixel and every label.
+        $module = (Get-Module BackpropPS).ModuleBase
+        $rows = Import-Csv (Join-Path $module 'data/digits.csv')
+        $rows.Count | Should -Be 1797
+        $pixels = $digits.Inputs.ToArray()
+        $expected = foreach ($row in $rows) { foreach ($p in 0..63) { [int] $row."p$p" / 16 } }
+        ConvertTo-BitPattern $pixels | Should -Be (ConvertTo-BitPattern $expected)
+        $labels = foreach ($r in 0..1796) { [array]::IndexOf($digits.Targets.GetRow($r), 1.0) }
+        $labels | Should -Be ($rows | ForEach-Object { [int] $_.digit })
+        Test-Path (Join-Path $module 'data/digits.LICENSE.txt') | Should -BeTrue
+    }
+
+    It 'splits 80/20 from -Seed: the same seed the same parts, another seed other parts' {
+        $train = Get-BackpropDataset Digits -Split Train -Seed 3
+        $test = Get-BackpropDataset Digits -Split Test -Seed 3
+        $train.Count, $test.Count | Should -Be 1438, 359
+        $train.Name, $test.Name | Should -Be 'Digits (Train)', 'Digits (Test)'
+        (Get-BackpropDataset Digits -Split Test -Seed 3).Inputs.ToArray() | Should -Be $test.Inputs.ToArray()
+        "$((Get-BackpropDataset Digits -Split Test -Seed 4).Inputs.ToArray())" | Should -Not -Be "$($test.Inputs.ToArray())"
+    }
+
+    It 'trains a 64-32-10 network to at least 95 % on the held-out fifth, the same bits on every run' {
+        $train = Get-BackpropDataset Digits -Split Train -Seed 1
+        $net = New-BackpropNetwork 64, 32, 10 -Activation ReLU, Softmax -Seed 1
+        $runs = 1..2 | ForEach-Object {
+            , @($train | Invoke-BackpropTraining -Network $net -Optimizer Adam -LearningRate 0.01 -Epochs 30 -BatchSize 32 -Shuffle -Seed 1)
+        }
+        ConvertTo-BitPattern ($runs[0][-1].Network | Get-BackpropParameter).Value | Should -Be (ConvertTo-BitPattern ($runs[1][-1].Network | Get-BackpropParameter).Value)
+        # The held-out part is the validation split of the whole set with the same seed.
+        $whole = Get-BackpropDataset Digits | Invoke-BackpropTraining -Network $net -Optimizer Adam -LearningRate 0.01 -Epochs 30 -BatchSize 32 -Shuffle -Seed 1 -ValidationFraction 0.2
+        $whole[-1].ValidationAccuracy | Should -BeGreaterOrEqual 0.95
+    }
+
+    It 'gives records with -AsRecord: 64 pixel columns and the digit, shown as a picture at the prompt' {
+        $records = @(Get-BackpropDataset Digits -AsRecord | Select-Object -First 5)
+        $records.Count | Should -Be 5
+        @($records[0].PSObject.Properties).Count | Should -Be 65
+        $records[0].digit | Should -Be '0'
+        $records[0].p2 | Should -Be 0.3125
+        $shown = $records[0] | Out-String
+        $shown | Should -Match 'Label\s+: 0'
+        $shown | Should -Match 'Image\s+:'
+        $shown | Should -Not -Match 'p63'
+        # Export-Csv still sees every column.
+        ($records[0] | ConvertTo-Csv)[0] | Should -Match '^"p0","p1",.*"p63","digit"$'
+    }
+
+    It 'trains the same on its records through Export-Csv and Import-Csv as on the data set' {
+        $net = New-BackpropNetwork 64, 8, 10 -Activation Tanh, Softmax -Seed 2
+        $settings = @{ Network = $net; Optimizer = 'Adam'; LearningRate = 0.01; Epochs = 2; BatchSize = 64; Seed = 2 }
+        $fromSet = Get-BackpropDataset Digits | Invoke-BackpropTraining @settings
+        $csv = Join-Path $TestDrive 'digits.csv'
+        Get-BackpropDataset Digits -AsRecord | Export-Csv $csv
+        $fromCsv = Import-Csv $csv | Invoke-BackpropTraining @settings -TargetColumn digit
+        ConvertTo-BitPattern ($fromCsv[-1].Network | Get-BackpropParameter).Value | Should -Be (ConvertTo-BitPattern ($fromSet[-1].Network | Get-BackpropParameter).Value)
+    }
+}
+
+Describe 'Data set objects into Measure-BackpropAccuracy and Invoke-BackpropPrediction' {
+    BeforeAll {
+        $script:test = Get-BackpropDataset Digits -Split Test -Seed 5
+        $net = New-BackpropNetwork 64, 12, 10 -Activation Tanh, Softmax -Seed 5
+        $script:model = (Get-BackpropDataset Digits -Split Train -Seed 5 | Invoke-BackpropTraining -Network $net -Optimizer Adam -LearningRate 0.01 -Epochs 5 -BatchSize 32 -Seed 5)[-1].Network
+        # The same samples as records, as -AsRecord gives them, for the record path to judge.
+        $script:records = @(foreach ($r in 0..($test.Count - 1)) {
+            $record = [ordered]@{}
+            $pixels = $test.Inputs.GetRow($r)
+            for ($p = 0; $p -lt 64; $p++) { $record["p$p"] = $pixels[$p] }
+            $record.digit = "$([array]::IndexOf($test.Targets.GetRow($r), 1.0))"
+            [pscustomobject]$record
+        })
+    }
+
+    It 'measures a data set whole, exactly as its records: piped or with -Dataset' {
+        $fromRecords = $records | Measure-BackpropAccuracy -Network $model
+        $piped = $test | Measure-BackpropAccuracy -Network $model
+        $named = Measure-BackpropAccuracy -Network $model -Dataset $test
+        foreach ($report in $piped, $named) {
+            $report.Total | Should -Be 359
+            $report.Correct | Should -Be $fromRecords.Correct
+            ($report.ConfusionMatrix | ConvertTo-Csv) | Should -Be ($fromRecords.ConfusionMatrix | ConvertTo-Csv)
+        }
+        $fromRecords.Accuracy | Should -BeLessThan 1 -Because 'a five-epoch network makes mistakes to count'
+    }
+
+    It 'predicts one row per sample: its index, its label, the prediction and the probabilities' {
+        $rows = @($test | Invoke-BackpropPrediction -Network $model)
+        $fromRecords = @($records | Invoke-BackpropPrediction -Network $model)
+        $rows.Count | Should -Be 359
+        $rows[0].PSObject.Properties.Name | Should -Be (@('Index', 'digit', 'Predicted', 'Correct') + ('0'..'9' | ForEach-Object { "Probability_$_" }))
+        $rows.Index | Should -Be (0..358)
+        $rows.Predicted | Should -Be $fromRecords.Predicted
+        $rows.Correct | Should -Be $fromRecords.Correct
+        # A chunk of 512 samples goes through the blocked matrix product, a record through the textbook loop:
+        # the same sums in another order, so the last bits may differ.
+        for ($i = 0; $i -lt 359; $i++) { Assert-Close $rows[$i].Probability_3 $fromRecords[$i].Probability_3 1e-13 }
+        @(Invoke-BackpropPrediction -Network $model -Dataset $test).Count | Should -Be 359
+    }
+
+    It 'refuses columns with a data set, and a data set that does not fit the network' {
+        Get-ErrorRecord { $test | Measure-BackpropAccuracy -Network $model -InputColumn p0 } 'ColumnWithDataset' 'InvalidArgument' | Out-Null
+        Get-ErrorRecord { $test | Invoke-BackpropPrediction -Network $model -InputColumn p0 } 'ColumnWithDataset' 'InvalidArgument' | Out-Null
+        $iris = Get-BackpropDataset Iris -AsDataset
+        Get-ErrorRecord { $iris | Measure-BackpropAccuracy -Network $model } 'InputSizeMismatch' | Out-Null
+    }
+}
+
+Describe 'Get-BackpropDataset Mnist and FashionMnist from IDX files' {
+    BeforeAll {
+        $script:folder = Join-Path $TestDrive 'mnist'
+        New-IdxFolder $folder
+    }
+
+    It 'reads both published parts from a folder, gzipped or not, training part first' {
+        $parts = @(Get-BackpropDataset Mnist -Path $folder)
+        $parts.Count | Should -Be 2
+        $parts.Name | Should -Be 'Mnist (Train)', 'Mnist (Test)'
+        $parts[0].Count, $parts[1].Count | Should -Be 5, 3
+        $parts[0].Inputs.GetRow(0) | Should -Be (1..4 | ForEach-Object { $_ / 255 })
+        $parts[1].Inputs.GetRow(0) | Should -Be (254..251 | ForEach-Object { $_ / 255 })
+        [array]::IndexOf($parts[1].Targets.GetRow(0), 1.0) | Should -Be 9
+        $parts[0].Schema.InputColumns | Should -Be 'p0', 'p1', 'p2', 'p3'
+        $parts[0].Schema.TargetColumns | Should -Be 'label'
+    }
+
+    It 'reads one part with -Split, and FashionMnist labels are the clothes' {
+        $test = @(Get-BackpropDataset FashionMnist -Path $folder -Split Test)
+        $test.Count | Should -Be 1
+        $test[0].Name | Should -Be 'FashionMnist (Test)'
+        $test[0].Schema.ClassLabels[9] | Should -Be 'Ankle boot'
+        (Get-BackpropDataset FashionMnist -Path $folder -Split Test -AsRecord | Select-Object -First 1).label | Should -Be 'Ankle boot'
+    }
+
+    It 'reads an explicit image file and label file, in either order' {
+        $a = Get-BackpropDataset Mnist -Path (Join-Path $folder 't10k-labels-idx1-ubyte'), (Join-Path $folder 't10k-images-idx3-ubyte')
+        $a.Count | Should -Be 3
+        $a.Inputs.GetRow(2) | Should -Be (246..243 | ForEach-Object { $_ / 255 })
+    }
+
+    It 'refuses a corrupt file, naming it: <Case>' -ForEach @(
+        @{ Case = 'truncated'; Dimensions = 5, 2, 2; Count = 19; ErrorId = 'InvalidIdxFile'; Says = 'truncated' }
+        @{ Case = 'extra bytes'; Dimensions = 5, 2, 2; Count = 21; ErrorId = 'InvalidIdxFile'; Says = 'more values than its header' }
+        @{ Case = 'more images than labels'; Dimensions = 6, 2, 2; Count = 24; ErrorId = 'IdxFileMismatch'; Says = '6 images' }
+    ) {
+        $bad = Join-Path $TestDrive "bad-$($Case -replace ' ', '-')"
+        New-IdxFolder $bad
+        New-IdxFile (Join-Path $bad 'train-images-idx3-ubyte.gz') $Dimensions ([byte[]](1..$Count)) -Gzip
+        $record = Get-ErrorRecord { Get-BackpropDataset Mnist -Path $bad -Split Train } -ErrorId $ErrorId -Category InvalidData
+        $record.Exception.Message | Should -Match ([regex]::Escape($Says))
+        $record.Exception.Message | Should -Match 'train-(images|labels)'
+    }
+
+    It 'refuses a file that is not IDX (the magic number) or not gzip' {
+        $bad = Join-Path $TestDrive 'not-idx'
+        New-IdxFolder $bad
+        [IO.File]::WriteAllBytes((Join-Path $bad 't10k-labels-idx1-ubyte'), [byte[]](1, 2, 8, 1, 0, 0, 0, 3, 1, 2, 3))
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $bad -Split Test } -ErrorId InvalidIdxFile).Exception.Message | Should -Match 'magic number'
+        [IO.File]::WriteAllBytes((Join-Path $bad 'train-labels-idx1-ubyte.gz'), [byte[]](0x1f, 0x8b, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9))
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $bad -Split Train } -ErrorId InvalidIdxFile).Exception.Message | Should -Match 'gzip'
+    }
+
+    It 'says where to get the files when they are not there' {
+        $empty = Join-Path $TestDrive 'empty'
+        New-Item -ItemType Directory $empty | Out-Null
+        $record = Get-ErrorRecord { Get-BackpropDataset FashionMnist -Path $empty } -ErrorId DatasetFileNotFound -Category ObjectNotFound
+        $record.Exception.Message | Should -Match 'apt-get install -y dataset-fashion-mnist'
+        $record.Exception | Should -BeOfType System.Management.Automation.ItemNotFoundException
+        (Get-ErrorRecord { Get-BackpropDataset Mnist } -ErrorId DatasetFileNotFound).Exception.Message | Should -Match '-Path'
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path (Join-Path $TestDrive 'nope') } -ErrorId DatasetPathNotFound).Exception.Message | Should -Match 'does not exist'
+    }
+
+    It 'warns about settings that do not apply' {
+        $null = Get-BackpropDataset Mnist -Path $folder -Split Test -Count 5 -WarningVariable warnings -WarningAction SilentlyContinue
+        "$warnings" | Should -Match '-Count'
+    }
+}
+
+Describe 'Fashion-MNIST itself (Debian''s dataset-fashion-mnist)' {
+    It 'reads 60,000 + 10,000 images and trains on the first 2,000 for one epoch' {
+        if (-not (Test-Path (Join-Path $fashionFolder 'train-images-idx3-ubyte.gz'))) {
+            Set-ItResult -Skipped -Because "Fashion-MNIST is not installed in $fashionFolder (apt-get install -y dataset-fashion-mnist)"
+            return
+        }
+        $train, $test = Get-BackpropDataset FashionMnist
+        $train.Count, $test.Count | Should -Be 60000, 10000
+        $train.Inputs.Columns | Should -Be 784
+        $first = $train.Rows([int[]](0..1999), 0, 2000)
+        $net = New-BackpropNetwork 784, 32, 10 -Activation ReLU, Softmax -Seed 1
+        $run = @($first | Invoke-BackpropTraining -Network $net -Optimizer Adam -LearningRate 0.001 -Epochs 1 -BatchSize 128 -Seed 1)
+        $run.Count | Should -Be 1
+        $run[0].Accuracy | Should -BeGreaterThan 0.3 -Because 'one epoch on 2,000 images learns far more than chance (0.1)'
+        $run[0].Network.Schema.ClassLabels[0] | Should -Be 'T-shirt/top'
+    }
+}
