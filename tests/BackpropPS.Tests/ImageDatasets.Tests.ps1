@@ -233,4 +233,18 @@ Describe 'Fashion-MNIST itself (Debian''s dataset-fashion-mnist)' {
         $run[0].Accuracy | Should -BeGreaterThan 0.3 -Because 'one epoch on 2,000 images learns far more than chance (0.1)'
         $run[0].Network.Schema.ClassLabels[0] | Should -Be 'T-shirt/top'
     }
+
+    It 'runs docs/examples/FashionMnist.ps1 end to end, which prints exactly its three lines (here one epoch)' {
+        if (-not (Test-Path (Join-Path $fashionFolder 'train-images-idx3-ubyte.gz'))) {
+            Set-ItResult -Skipped -Because "Fashion-MNIST is not installed in $fashionFolder (apt-get install -y dataset-fashion-mnist)"
+            return
+        }
+        $script = Join-Path $PSScriptRoot '../../docs/examples/FashionMnist.ps1'
+        $lines = @(Invoke-FreshPwsh "& '$script' -Epochs 1")
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -Be 'epochs: 1'
+        $lines[1] | Should -Match '^training seconds: \d+\.\d$'
+        $lines[2] | Should -Match '^test accuracy: 0\.\d{4}$'
+        [double]($lines[2] -replace '^test accuracy: ') | Should -BeGreaterThan 0.8 -Because 'one epoch of the recipe already gets most test images right'
+    }
 }
