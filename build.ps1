@@ -8,7 +8,11 @@
     Test     builds, runs every xunit and Pester test, and ends with "Tests: N passed, M failed".
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
-    Package  builds and zips out/BackpropPS into out/BackpropPS-<version>.zip.
+    Package  builds, then packs out/BackpropPS into out/repository/BackpropPS.<version>.nupkg with
+             Publish-PSResource (PSResourceGet, part of PowerShell 7.4+) to that folder as a local file repository
+             (registered for the publish only, see tools/Package/Package.psm1). Install it from there with
+             `Register-PSResourceRepository -Name BackpropPS-Local -Uri ./out/repository -Trusted` and
+             `Install-PSResource BackpropPS -Repository BackpropPS-Local`.
     Bench    runs the BenchmarkDotNet project (Release): all of it with 15 iterations each, or what further
              arguments say, which go to BenchmarkDotNet untouched, e.g.
              `dotnet pwsh ./build.ps1 Bench --filter '*StepBenchmarks*' --job short`.
@@ -70,6 +74,7 @@ function Invoke-Build {
         foreach ($file in $moduleAssemblies[$framework]) { Copy-Item (Join-Path $bin $file) $folder }
     }
     Copy-Item (Join-Path $root 'module/*') $moduleOut -Recurse
+    Copy-Item (Join-Path $root 'LICENSE') $moduleOut
     Invoke-Docs
     Write-Host "Module assembled in $moduleOut"
 }
@@ -129,10 +134,10 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $version = (Import-PowerShellDataFile (Join-Path $moduleOut 'BackpropPS.psd1')).ModuleVersion
-    $zip = Join-Path $out "BackpropPS-$version.zip"
-    Compress-Archive -Path $moduleOut -DestinationPath $zip -Force
-    Write-Host "Package written to $zip"
+    # The same function Package.Tests.ps1 installs from, so the test checks what this task makes.
+    Import-Module (Join-Path $root 'tools/Package/Package.psm1') -Force
+    $package = Publish-ModulePackage -ModulePath $moduleOut -RepositoryPath (Join-Path $out 'repository')
+    Write-Host "Package written to $($package.FullName) ($([math]::Round($package.Length / 1MB, 2)) MB)"
 }
 
 function Invoke-Bench {

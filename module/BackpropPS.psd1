@@ -2,16 +2,17 @@
     RootModule           = 'BackpropPS.psm1'
     ModuleVersion        = '0.1.0'
     GUID                 = 'ada91a0d-9d79-460c-92c3-040fc63f105f'
-    Author               = 'BackpropPS contributors'
-    CompanyName          = 'BackpropPS'
-    Copyright            = '(c) BackpropPS contributors. MIT License.'
+    Author               = 'The BackpropPS authors'
+    CompanyName          = 'The BackpropPS authors'
+    Copyright            = 'Copyright (c) 2026 The BackpropPS authors. MIT License (see LICENSE).'
     Description          = 'Learn, teach and experiment with backpropagation: build, run, train and explain fully-connected neural networks one inspectable step at a time.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
-    # data/iris.csv and data/digits.csv ship with their licences beside them.
-    FileList             = @('data/iris.csv', 'data/iris.LICENSE.txt', 'data/digits.csv', 'data/digits.LICENSE.txt')
+    # The module's licence (MIT) ships as LICENSE; data/iris.csv and data/digits.csv ship with their own
+    # licences beside them.
+    FileList             = @('LICENSE', 'data/iris.csv', 'data/iris.LICENSE.txt', 'data/digits.csv', 'data/digits.LICENSE.txt')
     CmdletsToExport      = @(
         'New-BackpropNetwork'
         'Invoke-BackpropForward'
@@ -37,8 +38,18 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('NeuralNetwork', 'Backpropagation', 'MachineLearning', 'Teaching')
-            LicenseUri = ''
+            Tags         = @('NeuralNetwork', 'Backpropagation', 'MachineLearning', 'DeepLearning', 'Teaching',
+                'Education', 'GradientDescent', 'PSEdition_Core', 'PSEdition_Desktop', 'Windows', 'Linux', 'MacOS')
+            LicenseUri   = 'https://github.com/backpropps/BackpropPS/blob/main/LICENSE'
+            ProjectUri   = 'https://github.com/backpropps/BackpropPS'
+            ReleaseNotes = @'
+0.1.0: the first release. Networks of any depth (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax), the
+seed walk-through's step explained to 12 decimals (Invoke-BackpropStep), gradients checked against finite
+differences, training with SGD, Momentum and Adam on records or data set objects, predictions and accuracy,
+network files (JSON), diagrams, loss charts and pictures as SVG, and shipped data (Iris, Digits).
+'@
         }
     }
+    # No HelpInfoUri: there is no updatable-help server; the full help (MAML and about_BackpropPS) ships in
+    # the module's en-US folder, so Get-Help works offline and Update-Help has nothing to fetch.
 }
