@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
@@ -15,14 +16,15 @@ namespace BackpropPS.Internal
     }
 
     /// <summary>
-    /// Runs one pipeline per run on a set of runspaces, one run at a time on each (a thread per runspace): local
-    /// runspaces with the module imported, or the runspaces of remote sessions (which run one pipeline at a time
-    /// anyway). So the local and the remote path share one scheduler, and -ThrottleLimit is the number of local runspaces.
+    /// Runs one pipeline per run, a worker thread per slot taking the next run in grid order: the slots are a local
+    /// RunspacePool with the module imported (-ThrottleLimit of them), or the runspaces of remote sessions (which
+    /// run one pipeline at a time). So the local and the remote path share one scheduler.
     /// </summary>
     internal sealed class SweepWorkers : IDisposable
     {
-        private readonly IReadOnlyList<Runspace> _runspaces;
-        private readonly bool _ownsRunspaces;
+        // One per worker thread: puts a run's pipeline on that worker's runspace (or the local pool).
+        private readonly IReadOnlyList<Action<PowerShell>> _slots;
+        private readonly RunspacePool _pool;
         private readonly Func<int, PowerShell> _build;
         private readonly Func<int, IEnumerable<object>> _input;
         private readonly SweepOutcome[] _outcomes;
@@ -30,10 +32,10 @@ namespace BackpropPS.Internal
         private int _next;
         private volatile bool _stopped;
 
-        private SweepWorkers(IReadOnlyList<Runspace> runspaces, bool owns, int runs, Func<int, PowerShell> build, Func<int, IEnumerable<object>> input)
+        private SweepWorkers(IReadOnlyList<Action<PowerShell>> slots, RunspacePool pool, int runs, Func<int, PowerShell> build, Func<int, IEnumerable<object>> input)
         {
-            _runspaces = runspaces;
-            _ownsRunspaces = owns;
+            _slots = slots;
+            _pool = pool;
             _build = build;
             _input = input;
             _outcomes = new SweepOutcome[runs];
@@ -42,29 +44,32 @@ namespace BackpropPS.Internal
 
         public IReadOnlyList<SweepOutcome> Outcomes => _outcomes;
 
-        /// <summary>Local runspaces, each importing the module from <paramref name="modulePath"/>.</summary>
+        /// <summary>
+        /// A pool of <paramref name="throttle"/> local runspaces, each importing the module from
+        /// <paramref name="modulePath"/>, and as many worker threads.
+        /// </summary>
         public static SweepWorkers Local(string modulePath, int throttle, int runs, Func<int, PowerShell> build, Func<int, IEnumerable<object>> input)
         {
             var state = InitialSessionState.CreateDefault2();
             state.ImportPSModule(new[] { modulePath });
-            var runspaces = new List<Runspace>();
-            for (int k = 0; k < Math.Min(throttle, runs); k++) runspaces.Add(RunspaceFactory.CreateRunspace(state));
-            // Opened side by side: each import takes a moment.
-            foreach (Runspace r in runspaces) r.OpenAsync();
-            foreach (Runspace r in runspaces) WaitOpened(r);
-            return new SweepWorkers(runspaces, true, runs, build, input);
+            int size = Math.Max(1, Math.Min(throttle, runs));
+            RunspacePool pool = RunspaceFactory.CreateRunspacePool(state);
+            pool.SetMaxRunspaces(size);
+            pool.Open();
+            var slots = Enumerable.Repeat<Action<PowerShell>>(ps => ps.RunspacePool = pool, size).ToList();
+            return new SweepWorkers(slots, pool, runs, build, input);
         }
 
         /// <summary>The runspaces of remote sessions, borrowed: they stay open after the sweep.</summary>
         public static SweepWorkers Remote(IReadOnlyList<Runspace> runspaces, int runs, Func<int, PowerShell> build, Func<int, IEnumerable<object>> input) =>
-            new SweepWorkers(runspaces, false, runs, build, input);
+            new SweepWorkers(runspaces.Select(r => (Action<PowerShell>)(ps => ps.Runspace = r)).ToList(), null, runs, build, input);
 
         /// <summary>Starts one worker thread per runspace; each takes the next run in grid order until none is left.</summary>
         public void Start()
         {
-            foreach (Runspace r in _runspaces)
+            foreach (Action<PowerShell> slot in _slots)
             {
-                var thread = new Thread(() => Work(r)) { IsBackground = true, Name = "BackpropPS sweep" };
+                var thread = new Thread(() => Work(slot)) { IsBackground = true, Name = "BackpropPS sweep" };
                 thread.Start();
             }
         }
@@ -76,7 +81,7 @@ namespace BackpropPS.Internal
             lock (_running) foreach (PowerShell ps in _running) ps.BeginStop(null, null);
         }
 
-        private void Work(Runspace runspace)
+        private void Work(Action<PowerShell> attach)
         {
             int run;
             while (!_stopped && (run = Interlocked.Increment(ref _next) - 1) < _outcomes.Length)
@@ -84,7 +89,7 @@ namespace BackpropPS.Internal
                 SweepOutcome outcome = _outcomes[run];
                 using (PowerShell ps = _build(run))
                 {
-                    ps.Runspace = runspace;
+                    attach(ps);
                     var input = new PSDataCollection<object>(_input(run) ?? Array.Empty<object>());
                     input.Complete();
                     var output = new PSDataCollection<PSObject>();
@@ -113,19 +118,10 @@ namespace BackpropPS.Internal
             outcome.Errors.Add(record);
         }
 
-        private static void WaitOpened(Runspace runspace)
-        {
-            while (runspace.RunspaceStateInfo.State == RunspaceState.BeforeOpen || runspace.RunspaceStateInfo.State == RunspaceState.Opening)
-                Thread.Sleep(10);
-            if (runspace.RunspaceStateInfo.State != RunspaceState.Opened)
-                throw runspace.RunspaceStateInfo.Reason ?? new InvalidOperationException("A runspace for the sweep did not open.");
-        }
-
         public void Dispose()
         {
             Stop();
-            if (!_ownsRunspaces) return;
-            foreach (Runspace r in _runspaces) r.Dispose();
+            _pool?.Dispose();
         }
     }
 }
