@@ -28,7 +28,12 @@ namespace BackpropPS.Internal
 
         /// <summary>"Run 3 (Optimizer = Adam, LearningRate = 0.1)": how errors and progress name the run.</summary>
         public string Describe() =>
-            $"Run {Number} ({string.Join(", ", Settings.Select(s => $"{s.Key} = {UserValue.Describe(s.Value)}"))})";
+            $"Run {Number} ({string.Join(", ", Settings.Select(s => $"{s.Key} = {Show(s.Value)}"))})";
+
+        // Numbers and names as typed (invariant culture); anything else as the module describes values.
+        private static string Show(object value) => value is string || value is IFormattable
+            ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)
+            : UserValue.Describe(value);
     }
 
     /// <summary>
