@@ -76,3 +76,72 @@ Describe 'A loss chart of several runs' {
         $text | Should -Contain 'Adam'
     }
 }
+
+Describe 'A sweep over remote sessions' {
+    BeforeAll {
+        # A private sshd on a free localhost port, with keys made here, and PowerShell as its SSH subsystem.
+        $script:why = $null
+        $script:sshd = $null
+        $script:sessions = @()
+        $ssh = Get-Command ssh, ssh-keygen -CommandType Application -ErrorAction SilentlyContinue
+        if (-not (Test-Path /usr/sbin/sshd)) { $script:why = 'no /usr/sbin/sshd on this machine (Debian: openssh-server)'; return }
+        if (@($ssh).Count -lt 2) { $script:why = 'no ssh client (ssh, ssh-keygen) on this machine'; return }
+        if (-not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd -ErrorAction SilentlyContinue } # sshd's privilege-separation directory
+        $dir = Join-Path $TestDrive 'ssh'
+        $null = New-Item -ItemType Directory $dir
+        foreach ($key in 'host_key', 'user_key') { & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir $key) | Out-Null }
+        Copy-Item (Join-Path $dir 'user_key.pub') (Join-Path $dir 'authorized_keys')
+        # The dotnet-tool pwsh is a DLL: the subsystem is a script that runs it with dotnet, seeing the built module.
+        $pwshDll = Join-Path ([IO.Path]::GetDirectoryName([psobject].Assembly.Location)) 'pwsh.dll'
+        $dotnet = (Get-Process -Id $PID).Path
+        $modules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
+        $subsystem = Join-Path $dir 'pwsh-sshs.sh'
+        Set-Content $subsystem "#!/bin/sh`nexport PSModulePath='$modules'`nexec '$dotnet' '$pwshDll' -sshs -NoLogo -NoProfile`n"
+        & chmod 700 $subsystem
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+        $script:port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $config = Join-Path $dir 'sshd_config'
+        Set-Content $config @"
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/host_key
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+PubkeyAuthentication yes
+PasswordAuthentication no
+PermitRootLogin yes
+StrictModes no
+UsePAM no
+Subsystem powershell $subsystem
+"@
+        $script:sshd = Start-Process /usr/sbin/sshd -ArgumentList '-D', '-e', '-f', $config -PassThru -RedirectStandardError (Join-Path $dir 'sshd.log')
+        $up = $false
+        for ($k = 0; $k -lt 50 -and -not $up -and -not $sshd.HasExited; $k++) {
+            try { [Net.Sockets.TcpClient]::new('127.0.0.1', $port).Dispose(); $up = $true } catch { Start-Sleep -Milliseconds 100 }
+        }
+        if (-not $up) { $script:why = "sshd did not start: $(Get-Content -Raw (Join-Path $dir 'sshd.log'))"; return }
+        $options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+        try {
+            $script:sessions = 1..2 | ForEach-Object {
+                New-PSSession -HostName localhost -Port $port -UserName ([Environment]::UserName) -KeyFilePath (Join-Path $dir 'user_key') -Options $options -ErrorAction Stop
+            }
+        } catch { $script:why = "no PowerShell session over SSH: $_" }
+    }
+
+    AfterAll {
+        $sessions | Remove-PSSession -ErrorAction SilentlyContinue
+        if ($sshd -and -not $sshd.HasExited) { Stop-Process -Id $sshd.Id -ErrorAction SilentlyContinue }
+    }
+
+    It 'gives the rows of the local sweep, bit for bit, through two SSH sessions' {
+        if ($why) { Set-ItResult -Skipped -Because $why; return }
+        $small = @{ Optimizer = 'Sgd', 'Adam'; Seed = 1, 2 }
+        $local = Invoke-BackpropSweep -Network $net -Grid $small -Parameters $fixed
+        $remote = Invoke-BackpropSweep -Network $net -Grid $small -Parameters $fixed -Session $sessions
+        $remote.Count | Should -Be 16
+        $show = { param($rows) ($rows | ForEach-Object { '{0}/{1}/{2}/{3}/{4}' -f $_.Run, $_.Optimizer, $_.Seed, $_.Epoch, $_.Loss.ToString('R') }) -join ' ' }
+        & $show $remote | Should -Be (& $show $local)
+        $remote[-1].Network.GetType().FullName | Should -Be 'BackpropPS.Core.Network'
+        $remote[-1].Network.Layers[0].Weights[0].ToString('R') | Should -Be $local[-1].Network.Layers[0].Weights[0].ToString('R')
+    }
+}
