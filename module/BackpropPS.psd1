@@ -27,6 +27,7 @@
         'Export-BackpropDiagram'
         'Export-BackpropLossChart'
         'Invoke-BackpropTraining'
+        'Invoke-BackpropSweep'
         'Invoke-BackpropPrediction'
         'Measure-BackpropAccuracy'
         'Get-BackpropDataset'

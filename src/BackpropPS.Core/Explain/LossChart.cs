@@ -14,12 +14,16 @@ namespace BackpropPS.Core.Explain
     public sealed class LossPoint
     {
         /// <summary>Creates a point.</summary>
-        public LossPoint(double epoch, double loss, double? validationLoss = null)
+        public LossPoint(double epoch, double loss, double? validationLoss = null, string run = null)
         {
             Epoch = epoch;
             Loss = loss;
             ValidationLoss = validationLoss;
+            Run = run;
         }
+
+        /// <summary>The run the point belongs to (its legend entry), or null when the chart shows one run.</summary>
+        public string Run { get; }
 
         /// <summary>The epoch (the x axis).</summary>
         public double Epoch { get; }
@@ -59,6 +63,10 @@ namespace BackpropPS.Core.Explain
         /// <summary>The colour of the validation-loss line.</summary>
         public const string ValidationColour = "#DD6B20";
 
+        // One colour per run, in order (Tableau 10, starting with the single-run colours); a run's validation loss is dashed.
+        private static readonly string[] RunColours =
+            { LossColour, ValidationColour, "#2F855A", "#C53030", "#6B46C1", "#8C564B", "#D53F8C", "#4A5568", "#B7791F", "#00A3C4" };
+
         /// <summary>Writes the chart as a standalone SVG document.</summary>
         public static void WriteSvg(IReadOnlyList<LossPoint> points, TextWriter writer, LossChartSettings settings = null)
         {
@@ -88,8 +96,10 @@ namespace BackpropPS.Core.Explain
         private static PlotModel Model(IReadOnlyList<LossPoint> points, LossChartSettings settings)
         {
             Validate(points, settings);
-            var ordered = points.OrderBy(p => p.Epoch).ToList();
-            bool validation = ordered.Any(p => p.ValidationLoss.HasValue);
+            // Runs in the order they first come, each its own line; points without a run are the one run of a history.
+            var runs = points.GroupBy(p => p.Run).ToList();
+            bool several = runs.Count > 1 || runs[0].Key != null;
+            bool validation = points.Any(p => p.ValidationLoss.HasValue);
             var model = new PlotModel
             {
                 Title = settings.Title,
@@ -97,7 +107,7 @@ namespace BackpropPS.Core.Explain
                 Culture = CultureInfo.InvariantCulture,
                 DefaultFont = "Arial, Helvetica, sans-serif",
                 Background = OxyColors.White,
-                IsLegendVisible = validation,
+                IsLegendVisible = validation || several,
             };
             model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendBorder = OxyColors.LightGray });
             model.Axes.Add(new LinearAxis
@@ -113,12 +123,18 @@ namespace BackpropPS.Core.Explain
             lossAxis.MajorGridlineColor = OxyColors.LightGray;
             model.Axes.Add(lossAxis);
 
-            model.Series.Add(Line("Loss", LossColour, ordered.Count, ordered.Select(p => new DataPoint(p.Epoch, p.Loss))));
-            if (validation)
+            for (int k = 0; k < runs.Count; k++)
             {
+                var ordered = runs[k].OrderBy(p => p.Epoch).ToList();
+                string name = runs[k].Key ?? "Loss";
+                string colour = several ? RunColours[k % RunColours.Length] : LossColour;
+                model.Series.Add(Line(name, colour, ordered.Count, ordered.Select(p => new DataPoint(p.Epoch, p.Loss))));
                 var held = ordered.Where(p => p.ValidationLoss.HasValue).ToList();
-                model.Series.Add(Line("Validation loss", ValidationColour, held.Count,
-                    held.Select(p => new DataPoint(p.Epoch, p.ValidationLoss.Value))));
+                if (held.Count == 0) continue;
+                LineSeries line = Line(several ? name + " (validation)" : "Validation loss", several ? colour : ValidationColour, held.Count,
+                    held.Select(p => new DataPoint(p.Epoch, p.ValidationLoss.Value)));
+                if (several) line.LineStyle = LineStyle.Dash;
+                model.Series.Add(line);
             }
             return model;
         }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
@@ -12,7 +13,8 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Draws a training history (objects with Epoch and Loss, and ValidationLoss when there is one) as an SVG
-    /// line chart; an existing file is replaced only with -Force.
+    /// line chart; rows of several runs (a sweep's, with a Run property, or Group-Object's groups) get one line
+    /// each and a legend. An existing file is replaced only with -Force.
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropLossChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -89,16 +91,45 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
+            // A group of Group-Object is one run, named by what it was grouped by (known by its type name: the
+            // netstandard2.0 build does not reference the assembly that defines GroupInfo).
+            if (InputObject.TypeNames.Contains("Microsoft.PowerShell.Commands.GroupInfo") &&
+                InputObject.Properties["Group"]?.Value is System.Collections.IEnumerable group)
+            {
+                string name = Text(InputObject.Properties["Name"]?.Value);
+                foreach (object item in group) Add(PSObject.AsPSObject(item), name);
+                return;
+            }
+            Add(InputObject, null);
+        }
+
+        private void Add(PSObject epoch, string run)
+        {
             try
             {
-                _points.Add(new LossPoint(Number("Epoch", required: true).Value, Number("Loss", required: true).Value, Number("ValidationLoss", required: false)));
+                _points.Add(new LossPoint(Number(epoch, "Epoch", required: true).Value, Number(epoch, "Loss", required: true).Value,
+                    Number(epoch, "ValidationLoss", required: false), run ?? RunName(epoch)));
             }
             catch (BackpropException e)
             {
                 // One bad record among many: reported, skipped, and the chart is drawn from the rest.
-                WriteError(ErrorRecords.From(e, InputObject));
+                WriteError(ErrorRecords.From(e, epoch));
             }
         }
+
+        // A sweep's row (Invoke-BackpropSweep, or its CSV) has Run, then its settings, then Epoch: the settings name
+        // the run's line, "Optimizer=Adam, LearningRate=0.1". Without a Run property the rows are one history.
+        private static string RunName(PSObject epoch)
+        {
+            var properties = epoch.Properties.ToList();
+            int run = properties.FindIndex(p => string.Equals(p.Name, "Run", StringComparison.OrdinalIgnoreCase));
+            if (run < 0) return null;
+            var settings = properties.Skip(run + 1).TakeWhile(p => !string.Equals(p.Name, "Epoch", StringComparison.OrdinalIgnoreCase))
+                .Select(p => FormattableString.Invariant($"{p.Name}={Text(p.Value)}")).ToList();
+            return settings.Count > 0 ? string.Join(", ", settings) : FormattableString.Invariant($"Run {Text(properties[run].Value)}");
+        }
+
+        private static string Text(object value) => Convert.ToString(NumericArgument.Unwrap(value), CultureInfo.InvariantCulture);
 
         /// <inheritdoc />
         protected override void EndProcessing()
@@ -111,26 +142,26 @@ namespace BackpropPS.Commands
         }
 
         // A property as a number; numeric text (Import-Csv) counts when it is a decimal in -Culture (invariant by default), and a missing or empty ValidationLoss is none.
-        private double? Number(string property, bool required)
+        private double? Number(PSObject epoch, string property, bool required)
         {
-            object value = NumericArgument.Unwrap(InputObject.Properties[property]?.Value);
+            object value = NumericArgument.Unwrap(epoch.Properties[property]?.Value);
             if (value == null || (value is string s && s.Trim().Length == 0))
             {
-                if (required) throw InvalidRecord($"got one without {property}");
+                if (required) throw InvalidRecord(epoch, $"got one without {property}");
                 return null;
             }
             if (!NumberValue.TryRead(value, Culture, out double number))
             {
                 string advice = value is string text ? NumberText.Advice(text, Culture, "-Culture") : "";
-                throw InvalidRecord($"its {property} is {UserValue.Describe(value)}, not a number", advice);
+                throw InvalidRecord(epoch, $"its {property} is {UserValue.Describe(value)}, not a number", advice);
             }
             if (double.IsNaN(number) || double.IsInfinity(number))
-                throw InvalidRecord($"its {property} is {UserValue.Describe(number)}, not a finite number");
+                throw InvalidRecord(epoch, $"its {property} is {UserValue.Describe(number)}, not a finite number");
             return number;
         }
 
-        private BackpropException InvalidRecord(string problem, string advice = "") =>
+        private static BackpropException InvalidRecord(PSObject epoch, string problem, string advice = "") =>
             BackpropException.Argument("InvalidLossRecord",
-                $"Expected objects with numeric Epoch and Loss properties (such as the epochs of a training run); {problem}: {InputObject}.{advice}");
+                $"Expected objects with numeric Epoch and Loss properties (such as the epochs of a training run); {problem}: {epoch}.{advice}");
     }
 }

@@ -1,0 +1,181 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using BackpropPS.Core;
+using BackpropPS.Core.Training;
+using BackpropPS.Internal;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>
+    /// Runs Invoke-BackpropTraining once per combination of a grid of settings, in parallel on local runspaces or
+    /// on remote sessions, and emits one tidy row per epoch per run (the run's settings as columns), run by run in
+    /// grid order. A failing run is a non-terminating error; the others go on.
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "BackpropSweep", DefaultParameterSetName = LocalSet)]
+    [OutputType(typeof(PSObject))]
+    public sealed class InvokeBackpropSweepCommand : BackpropCmdlet, IDisposable
+    {
+        private const string LocalSet = "Local";
+        private const string SessionSet = "Session";
+        private const string RowType = "BackpropPS.SweepRow";
+
+        // On a remote machine: the network travels as its file format and the rows come back as numbers and that
+        // text, so nothing depends on the remote side's objects surviving serialization.
+        private const string RemoteScript = @"
+param([hashtable] $Parameters, [string] $NetworkJson)
+Import-Module BackpropPS -ErrorAction Stop
+$Parameters['Network'] = [BackpropPS.Core.NetworkJson]::Deserialize($NetworkJson)
+foreach ($name in 'Input', 'Target') { if ($Parameters.ContainsKey($name)) { $Parameters[$name] = [double[][]] @($Parameters[$name]) } }
+$input | Invoke-BackpropTraining @Parameters | ForEach-Object {
+    [pscustomobject]@{ Epoch = $_.Epoch; Loss = $_.Loss; ValidationLoss = $_.ValidationLoss; Accuracy = $_.Accuracy
+        ValidationAccuracy = $_.ValidationAccuracy; GradientNorm = $_.GradientNorm; NetworkJson = [BackpropPS.Core.NetworkJson]::Serialize($_.Network) }
+}";
+
+        private readonly List<PSObject> _records = new List<PSObject>();
+        private readonly ManualResetEvent _stop = new ManualResetEvent(false);
+        private SweepWorkers _workers;
+
+        /// <summary>Invoke-BackpropTraining parameter names and the values each takes; every combination is one run.</summary>
+        [Parameter(Mandatory = true, Position = 0)]
+        [ValidateNotNull]
+        public IDictionary Grid { get; set; }
+
+        /// <summary>The network every run starts from; it is not changed.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public Network Network { get; set; }
+
+        /// <summary>A training record (an Import-Csv row or any object), or one whole data set object, given to every run.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>Invoke-BackpropTraining parameters that are the same in every run (-Epochs, -Dataset, -Input, ...).</summary>
+        [Parameter]
+        [ValidateNotNull]
+        public IDictionary Parameters { get; set; }
+
+        /// <summary>How many runs train at once on this machine; by default one per processor.</summary>
+        [Parameter(ParameterSetName = LocalSet)]
+        [ValidateRange(1, 1024)]
+        public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
+
+        /// <summary>Remote sessions (New-PSSession) with BackpropPS installed; each trains one run at a time.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = SessionSet)]
+        [ValidateNotNullOrEmpty]
+        public PSSession[] Session { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (InputObject != null) _records.Add(InputObject);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            List<SweepRun> runs = Run(() => SweepGrid.Expand(Grid, Parameters), Grid);
+            foreach (SweepRun run in runs)
+            {
+                // Parallel runs each take one core rather than fight over all of them; results are the same either way.
+                if (!run.Parameters.ContainsKey("ThreadCount")) run.Parameters["ThreadCount"] = 1;
+            }
+            if (ParameterSetName == SessionSet) EnsureRemotable(runs);
+            _workers = ParameterSetName == SessionSet
+                ? SweepWorkers.Remote(Session.Select(s => s.Runspace).ToList(), runs.Count, k => Remote(runs[k]), _ => _records)
+                : SweepWorkers.Local(ModulePath(), ThrottleLimit, runs.Count, k => Local(runs[k]), _ => _records);
+            WriteVerbose($"{runs.Count} runs on {(ParameterSetName == SessionSet ? Session.Length + " sessions" : Math.Min(ThrottleLimit, runs.Count) + " runspaces")}.");
+            _workers.Start();
+            var progress = new ProgressRecord(1, $"Sweep of {runs.Count} runs", "Training");
+            for (int k = 0; k < runs.Count; k++)
+            {
+                progress.StatusDescription = runs[k].Describe();
+                progress.PercentComplete = 100 * k / runs.Count;
+                WriteProgress(progress);
+                SweepOutcome outcome = _workers.Outcomes[k];
+                if (WaitHandle.WaitAny(new WaitHandle[] { outcome.Done, _stop }) == 1) return;
+                foreach (PSObject row in outcome.Output) WriteObject(Row(runs[k], row));
+                foreach (ErrorRecord error in outcome.Errors) WriteError(ForRun(runs[k], error));
+            }
+            progress.RecordType = ProgressRecordType.Completed;
+            WriteProgress(progress);
+        }
+
+        /// <inheritdoc />
+        protected override void StopProcessing()
+        {
+            _stop.Set();
+            _workers?.Stop();
+        }
+
+        /// <inheritdoc />
+        public void Dispose()
+        {
+            _workers?.Dispose();
+            _stop.Dispose();
+        }
+
+        private PowerShell Local(SweepRun run)
+        {
+            var parameters = new Hashtable(run.Parameters, StringComparer.OrdinalIgnoreCase) { ["Network"] = Network };
+            return PowerShell.Create().AddCommand("Invoke-BackpropTraining").AddParameters(parameters);
+        }
+
+        private PowerShell Remote(SweepRun run) =>
+            PowerShell.Create().AddScript(RemoteScript).AddArgument(run.Parameters).AddArgument(NetworkJson.Serialize(Network));
+
+        // A data set object does not survive the trip to another machine (yet): say so rather than train on a husk.
+        private void EnsureRemotable(List<SweepRun> runs)
+        {
+            bool dataset = _records.Any(r => r.BaseObject is Dataset) ||
+                runs.Any(r => r.Parameters.Values.Cast<object>().Any(v => (v is PSObject p ? p.BaseObject : v) is Dataset));
+            if (dataset)
+                ThrowTerminatingError(ErrorRecords.Create("DatasetNotRemotable", ErrorCategory.InvalidArgument,
+                    "A data set object cannot be sent to a remote session; give the data as records or as -Input and -Target in -Parameters.", Session));
+        }
+
+        // The module manifest beside the running DLL's folder (out/BackpropPS/net8.0/..), else the DLL itself.
+        private static string ModulePath()
+        {
+            string dll = typeof(InvokeBackpropSweepCommand).Assembly.Location;
+            string manifest = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(dll)), "BackpropPS.psd1");
+            return File.Exists(manifest) ? manifest : dll;
+        }
+
+        // Run, the grid's settings, then the epoch's numbers and network: flat, for Export-Csv and Group-Object.
+        private static PSObject Row(SweepRun run, PSObject epoch)
+        {
+            var row = new PSObject();
+            row.TypeNames.Insert(0, RowType);
+            row.Properties.Add(new PSNoteProperty("Run", run.Number));
+            foreach (var setting in run.Settings) row.Properties.Add(new PSNoteProperty(setting.Key, setting.Value));
+            foreach (string name in new[] { "Epoch", "Loss", "ValidationLoss", "Accuracy", "ValidationAccuracy", "GradientNorm" })
+            {
+                if (row.Properties[name] == null) row.Properties.Add(new PSNoteProperty(name, epoch.Properties[name]?.Value));
+            }
+            object network = epoch.BaseObject is EpochResult live ? live.Network
+                : NetworkJson.Deserialize((string)epoch.Properties["NetworkJson"].Value, "the network a remote run sent");
+            row.Properties.Add(new PSNoteProperty("Network", network));
+            return row;
+        }
+
+        // The run's own error, with its ErrorId kept and its message saying which run it was.
+        private static ErrorRecord ForRun(SweepRun run, ErrorRecord error)
+        {
+            string id = error.FullyQualifiedErrorId.Split(',')[0];
+            string message = error.ErrorDetails?.Message ?? error.Exception.Message;
+            var settings = new Hashtable(StringComparer.OrdinalIgnoreCase) { ["Run"] = run.Number };
+            foreach (var s in run.Settings) settings[s.Key] = s.Value;
+            return new ErrorRecord(error.Exception, id, error.CategoryInfo.Category, settings)
+            {
+                ErrorDetails = new ErrorDetails($"{run.Describe()}: {message}"),
+            };
+        }
+    }
+}

@@ -1,0 +1,147 @@
+# Invoke-BackpropSweep: a grid of settings run in parallel, each run as it would train alone.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    $script:x = @(0, 0), @(0, 1), @(1, 0), @(1, 1)
+    $script:net = New-BackpropNetwork 2, 3, 1 -Activation Tanh, Sigmoid -Seed 3
+    $script:fixed = @{ Input = $x; Target = 0, 1, 1, 0; Epochs = 4; BatchSize = 2; Shuffle = $true }
+    $script:grid = @{ Optimizer = 'Sgd', 'Adam'; LearningRate = 0.1, 0.5; Seed = 1, 2 }
+    $script:rows = Invoke-BackpropSweep -Network $net -Grid $grid -Parameters $fixed -ThrottleLimit 2
+}
+
+Describe 'A sweep' {
+    It 'runs the cartesian product in grid order, the first column varying slowest' {
+        $rows.Count | Should -Be 32
+        $runs = $rows | Group-Object Run
+        $runs.Count | Should -Be 8
+        ($runs | ForEach-Object { $g = $_.Group[0]; "$($g.Optimizer)/$($g.LearningRate)/$($g.Seed)" }) -join ' ' |
+            Should -Be 'Sgd/0.1/1 Sgd/0.1/2 Sgd/0.5/1 Sgd/0.5/2 Adam/0.1/1 Adam/0.1/2 Adam/0.5/1 Adam/0.5/2'
+        ($rows[0].PSObject.Properties.Name -join ',') |
+            Should -Be 'Run,Optimizer,LearningRate,Seed,Epoch,Loss,ValidationLoss,Accuracy,ValidationAccuracy,GradientNorm,Network'
+    }
+
+    It 'gives every run the rows it gives alone, bit for bit' {
+        foreach ($run in $rows | Group-Object Run) {
+            $first = $run.Group[0]
+            $alone = Invoke-BackpropTraining -Network $net @fixed -Optimizer $first.Optimizer -LearningRate $first.LearningRate -Seed $first.Seed
+            ($run.Group.Loss | ForEach-Object { $_.ToString('R') }) -join ' ' | Should -Be (($alone.Loss | ForEach-Object { $_.ToString('R') }) -join ' ')
+            $weights = { param($n) ($n.Layers | ForEach-Object { $_.Weights } | ForEach-Object { $_.ToString('R') }) -join ' ' }
+            & $weights $run.Group[-1].Network | Should -Be (& $weights $alone[-1].Network)
+        }
+    }
+
+    It 'gives the same rows one run at a time' {
+        $serial = Invoke-BackpropSweep -Network $net -Grid $grid -Parameters $fixed -ThrottleLimit 1
+        ($serial.Loss | ForEach-Object { $_.ToString('R') }) -join ' ' | Should -Be (($rows.Loss | ForEach-Object { $_.ToString('R') }) -join ' ')
+    }
+
+    It 'reports a failing run as a non-terminating error naming its settings, and finishes the others' {
+        $got = Invoke-BackpropSweep -Network $net -Grid ([ordered]@{ LearningRate = 0.1, -1, 0.5 }) -Parameters $fixed -ErrorVariable failed -ErrorAction SilentlyContinue
+        ($got | Group-Object Run).Name -join ',' | Should -Be '1,3'
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -Be 'InvalidLearningRate,BackpropPS.Commands.InvokeBackpropSweepCommand'
+        $failed[0].ToString() | Should -BeLike 'Run 2 (LearningRate = -1): *'
+        $failed[0].TargetObject.LearningRate | Should -Be -1
+    }
+
+    It 'refuses a grid key that is not a training parameter before any run' {
+        { Invoke-BackpropSweep -Network $net -Grid @{ Optimiser = 'Adam' } -Parameters $fixed } |
+            Should -Throw -ErrorId 'UnknownSweepParameter,BackpropPS.Commands.InvokeBackpropSweepCommand'
+        { Invoke-BackpropSweep -Network $net -Grid @{ Epochs = 1, 2 } -Parameters $fixed } |
+            Should -Throw -ErrorId 'SweepParameterConflict,BackpropPS.Commands.InvokeBackpropSweepCommand'
+        { Invoke-BackpropSweep -Network $net -Grid @{ Seed = @() } -Parameters $fixed } |
+            Should -Throw -ErrorId 'EmptyGridValues,BackpropPS.Commands.InvokeBackpropSweepCommand'
+    }
+}
+
+Describe 'A loss chart of several runs' {
+    It 'draws one line per run, with a legend naming each run''s settings' {
+        $path = Join-Path $TestDrive 'sweep.svg'
+        $rows | Export-BackpropLossChart -Path $path
+        $svg = [xml](Get-Content -Raw $path)
+        $lines = $svg.GetElementsByTagName('polyline') | Where-Object { $_.points.Split(' ').Count -ge 4 }
+        $lines.Count | Should -Be 8 # each run's line of 4 epochs (the legend's samples have 2 points)
+        $text = ($svg.GetElementsByTagName('text') | ForEach-Object InnerText) -join '|'
+        $text | Should -Match 'Optimizer=Sgd, LearningRate=0\.1, Seed=1'
+        $text | Should -Match 'Optimizer=Adam, LearningRate=0\.5, Seed=2'
+    }
+
+    It 'reads the same runs back from CSV, and from Group-Object' {
+        $csv = Join-Path $TestDrive 'sweep.csv'
+        $rows | Select-Object -ExcludeProperty Network | Export-Csv $csv
+        Import-Csv $csv | Export-BackpropLossChart -Path (Join-Path $TestDrive 'csv.svg')
+        (Get-Content -Raw (Join-Path $TestDrive 'csv.svg')) | Should -Be (Get-Content -Raw (Join-Path $TestDrive 'sweep.svg'))
+        $rows | Group-Object Optimizer | Export-BackpropLossChart -Path (Join-Path $TestDrive 'grouped.svg')
+        $text = ([xml](Get-Content -Raw (Join-Path $TestDrive 'grouped.svg'))).GetElementsByTagName('text') | ForEach-Object InnerText
+        $text | Should -Contain 'Sgd'
+        $text | Should -Contain 'Adam'
+    }
+}
+
+Describe 'A sweep over remote sessions' {
+    BeforeAll {
+        # A private sshd on a free localhost port, with keys made here, and PowerShell as its SSH subsystem.
+        $script:why = $null
+        $script:sshd = $null
+        $script:sessions = @()
+        $ssh = Get-Command ssh, ssh-keygen -CommandType Application -ErrorAction SilentlyContinue
+        if (-not (Test-Path /usr/sbin/sshd)) { $script:why = 'no /usr/sbin/sshd on this machine (Debian: openssh-server)'; return }
+        if (@($ssh).Count -lt 2) { $script:why = 'no ssh client (ssh, ssh-keygen) on this machine'; return }
+        if (-not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd -ErrorAction SilentlyContinue } # sshd's privilege-separation directory
+        $dir = Join-Path $TestDrive 'ssh'
+        $null = New-Item -ItemType Directory $dir
+        foreach ($key in 'host_key', 'user_key') { & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir $key) | Out-Null }
+        Copy-Item (Join-Path $dir 'user_key.pub') (Join-Path $dir 'authorized_keys')
+        # The dotnet-tool pwsh is a DLL: the subsystem is a script that runs it with dotnet, seeing the built module.
+        $pwshDll = Join-Path ([IO.Path]::GetDirectoryName([psobject].Assembly.Location)) 'pwsh.dll'
+        $dotnet = (Get-Process -Id $PID).Path
+        $modules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
+        $subsystem = Join-Path $dir 'pwsh-sshs.sh'
+        Set-Content $subsystem "#!/bin/sh`nexport PSModulePath='$modules'`nexec '$dotnet' '$pwshDll' -sshs -NoLogo -NoProfile`n"
+        & chmod 700 $subsystem
+        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+        $script:port = $listener.LocalEndpoint.Port; $listener.Stop()
+        $config = Join-Path $dir 'sshd_config'
+        Set-Content $config @"
+Port $port
+ListenAddress 127.0.0.1
+HostKey $dir/host_key
+PidFile $dir/sshd.pid
+AuthorizedKeysFile $dir/authorized_keys
+PubkeyAuthentication yes
+PasswordAuthentication no
+PermitRootLogin yes
+StrictModes no
+UsePAM no
+Subsystem powershell $subsystem
+"@
+        $script:sshd = Start-Process /usr/sbin/sshd -ArgumentList '-D', '-e', '-f', $config -PassThru -RedirectStandardError (Join-Path $dir 'sshd.log')
+        $up = $false
+        for ($k = 0; $k -lt 50 -and -not $up -and -not $sshd.HasExited; $k++) {
+            try { [Net.Sockets.TcpClient]::new('127.0.0.1', $port).Dispose(); $up = $true } catch { Start-Sleep -Milliseconds 100 }
+        }
+        if (-not $up) { $script:why = "sshd did not start: $(Get-Content -Raw (Join-Path $dir 'sshd.log'))"; return }
+        $options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+        try {
+            $script:sessions = 1..2 | ForEach-Object {
+                New-PSSession -HostName localhost -Port $port -UserName ([Environment]::UserName) -KeyFilePath (Join-Path $dir 'user_key') -Options $options -ErrorAction Stop
+            }
+        } catch { $script:why = "no PowerShell session over SSH: $_" }
+    }
+
+    AfterAll {
+        $sessions | Remove-PSSession -ErrorAction SilentlyContinue
+        if ($sshd -and -not $sshd.HasExited) { Stop-Process -Id $sshd.Id -ErrorAction SilentlyContinue }
+    }
+
+    It 'gives the rows of the local sweep, bit for bit, through two SSH sessions' {
+        if ($why) { Set-ItResult -Skipped -Because $why; return }
+        $small = @{ Optimizer = 'Sgd', 'Adam'; Seed = 1, 2 }
+        $local = Invoke-BackpropSweep -Network $net -Grid $small -Parameters $fixed
+        $remote = Invoke-BackpropSweep -Network $net -Grid $small -Parameters $fixed -Session $sessions
+        $remote.Count | Should -Be 16
+        $show = { param($rows) ($rows | ForEach-Object { '{0}/{1}/{2}/{3}/{4}' -f $_.Run, $_.Optimizer, $_.Seed, $_.Epoch, $_.Loss.ToString('R') }) -join ' ' }
+        & $show $remote | Should -Be (& $show $local)
+        $remote[-1].Network.GetType().FullName | Should -Be 'BackpropPS.Core.Network'
+        $remote[-1].Network.Layers[0].Weights[0].ToString('R') | Should -Be $local[-1].Network.Layers[0].Weights[0].ToString('R')
+    }
+}
