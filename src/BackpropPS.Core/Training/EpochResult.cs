@@ -5,8 +5,7 @@ namespace BackpropPS.Core.Training
     /// <summary>One epoch of a training run: a flat row for Export-Csv, plus the network after the epoch.</summary>
     public sealed class EpochResult
     {
-        /// <summary>An epoch row; public so that a deserialized row can be rebuilt (BackpropPS.Serialization).</summary>
-        public EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
+        internal EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
             double learningRate, double gradientNorm, TimeSpan elapsed, Network network)
         {
             Epoch = epoch;
