@@ -9,6 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
+    TypesToProcess       = @('BackpropPS.Types.ps1xml')
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
     # The module's licence (MIT) ships as LICENSE; data/iris.csv and data/digits.csv ship with their own
     # licences beside them.

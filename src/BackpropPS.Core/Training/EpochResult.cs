@@ -5,7 +5,8 @@ namespace BackpropPS.Core.Training
     /// <summary>One epoch of a training run: a flat row for Export-Csv, plus the network after the epoch.</summary>
     public sealed class EpochResult
     {
-        internal EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
+        /// <summary>An epoch row; public so that a deserialized row can be rebuilt (BackpropPS.Serialization).</summary>
+        public EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
             double learningRate, double gradientNorm, TimeSpan elapsed, Network network)
         {
             Epoch = epoch;
