@@ -9,11 +9,10 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     DotNetFrameworkVersion = '4.7.2'
-    TypesToProcess       = @('BackpropPS.Types.ps1xml')
     FormatsToProcess     = @('BackpropPS.Format.ps1xml')
     # The module's licence (MIT) ships as LICENSE; data/iris.csv and data/digits.csv ship with their own
     # licences beside them.
-    FileList             = @('LICENSE', 'data/iris.csv', 'data/iris.LICENSE.txt', 'data/digits.csv', 'data/digits.LICENSE.txt')
+    FileList             = @('LICENSE', 'BackpropPS.Types.ps1xml', 'data/iris.csv', 'data/iris.LICENSE.txt', 'data/digits.csv', 'data/digits.LICENSE.txt')
     CmdletsToExport      = @(
         'New-BackpropNetwork'
         'Invoke-BackpropForward'
