@@ -21,6 +21,8 @@
         'Get-BackpropParameter'
         'Export-BackpropNetwork'
         'Import-BackpropNetwork'
+        'ConvertTo-BackpropJson'
+        'ConvertFrom-BackpropJson'
         'Invoke-BackpropStep'
         'Test-BackpropGradient'
         'Export-BackpropDiagram'

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Linq;
 using BackpropPS.Core.Training;
 
@@ -26,7 +25,7 @@ namespace BackpropPS.Core
                         $"Layer {l + 1} takes {list[l].InputSize} inputs but layer {l} has {list[l - 1].OutputSize} neurons.");
                 }
             }
-            Layers = new ReadOnlyCollection<Layer>(list);
+            Layers = new LayerCollection(list);
             Schema = schema;
             if (schema == null) return;
             if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != InputSize)

@@ -21,12 +21,12 @@ namespace BackpropPS.Core
         /// <summary>The file version this library writes and the newest it reads.</summary>
         public const int FormatVersion = 1;
 
-        /// <summary>Writes <paramref name="network"/> as indented JSON, one weight row per line.</summary>
-        public static void Write(Network network, TextWriter writer)
+        /// <summary>Writes <paramref name="network"/> as indented JSON, one weight row per line, or as one line.</summary>
+        public static void Write(Network network, TextWriter writer, bool indented = true)
         {
             if (network == null) throw new ArgumentNullException(nameof(network));
             RequireFinite(network); // before the first character, so that no file holds half a network
-            var json = new JsonTextWriter(writer) { Formatting = Formatting.Indented, Indentation = 2, CloseOutput = false };
+            var json = new JsonTextWriter(writer) { Formatting = indented ? Formatting.Indented : Formatting.None, Indentation = 2, CloseOutput = false };
             json.WriteStartObject();
             json.WritePropertyName("format"); json.WriteValue(FormatName);
             json.WritePropertyName("version"); json.WriteValue(FormatVersion);
@@ -53,12 +53,13 @@ namespace BackpropPS.Core
             writer.WriteLine();
         }
 
-        /// <summary>The network as a JSON string.</summary>
-        public static string Serialize(Network network)
+        /// <summary>The network as a JSON string: the file's text, or one line without a line end.</summary>
+        public static string Serialize(Network network, bool indented = true)
         {
             var writer = new StringWriter { NewLine = "\n" };
-            Write(network, writer);
-            return writer.ToString();
+            Write(network, writer, indented);
+            string text = writer.ToString();
+            return indented ? text : text.TrimEnd('\n');
         }
 
         /// <summary>Reads a network; <paramref name="source"/> (e.g. the file name) is named in errors.</summary>
@@ -155,12 +156,13 @@ namespace BackpropPS.Core
 
         private static void WriteStrings(JsonTextWriter json, string name, IReadOnlyList<string> values)
         {
+            Formatting formatting = json.Formatting;
             json.WritePropertyName(name);
             json.WriteStartArray();
             json.Formatting = Formatting.None;
             foreach (string value in values) json.WriteValue(value);
             json.WriteEndArray();
-            json.Formatting = Formatting.Indented;
+            json.Formatting = formatting;
         }
 
         private static DataSchema ReadSchema(JToken token, string source)
@@ -245,11 +247,12 @@ namespace BackpropPS.Core
         private static void WriteRow(JsonTextWriter json, IReadOnlyList<double> values, int offset, int count)
         {
             // One row per line reads like the matrix it is.
+            Formatting formatting = json.Formatting;
             json.WriteStartArray();
             json.Formatting = Formatting.None;
             for (int k = 0; k < count; k++) json.WriteValue(values[offset + k]);
             json.WriteEndArray();
-            json.Formatting = Formatting.Indented;
+            json.Formatting = formatting;
         }
 
         private static BackpropException Invalid(string source, string field, string expected) =>

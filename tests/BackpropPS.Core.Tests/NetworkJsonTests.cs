@@ -42,6 +42,18 @@ public class NetworkJsonTests
     }
 
     [Fact]
+    public void TheOneLineFormHasNoLineBreakAndReadsBackToTheSameFileText()
+    {
+        var schema = new Training.DataSchema(new[] { "x1", "x2" }, new[] { "class" }, new[] { "a", "b" },
+            new Training.InputScaling(new[] { 0.5, -1.0 }, new[] { 2.0, 0.25 }));
+        var network = NetworkFactory.StepByStep().WithSchema(schema);
+        string line = NetworkJson.Serialize(network, indented: false);
+        Assert.DoesNotContain("\n", line);
+        Assert.DoesNotContain(" ", line);
+        Assert.Equal(NetworkJson.Serialize(network), NetworkJson.Serialize(NetworkJson.Deserialize(line)));
+    }
+
+    [Fact]
     public void UnknownFieldsAreIgnoredAndNamesAreCaseInsensitive()
     {
         const string json = """{ "format": "BackpropPS.Network", "version": 1, "note": "hi", "layers": [ { "activation": "relu", "weights": [[1, 2]], "comment": [1] } ] }""";

@@ -1,6 +1,7 @@
 # Invoke-BackpropSweep: a grid of settings run in parallel, each run as it would train alone.
 BeforeAll {
     Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     $script:x = @(0, 0), @(0, 1), @(1, 0), @(1, 1)
     $script:net = New-BackpropNetwork 2, 3, 1 -Activation Tanh, Sigmoid -Seed 3
     $script:fixed = @{ Input = $x; Target = 0, 1, 1, 0; Epochs = 4; BatchSize = 2; Shuffle = $true }
@@ -79,59 +80,12 @@ Describe 'A loss chart of several runs' {
 
 Describe 'A sweep over remote sessions' {
     BeforeAll {
-        # A private sshd on a free localhost port, with keys made here, and PowerShell as its SSH subsystem.
-        $script:why = $null
-        $script:sshd = $null
-        $script:sessions = @()
-        $ssh = Get-Command ssh, ssh-keygen -CommandType Application -ErrorAction SilentlyContinue
-        if (-not (Test-Path /usr/sbin/sshd)) { $script:why = 'no /usr/sbin/sshd on this machine (Debian: openssh-server)'; return }
-        if (@($ssh).Count -lt 2) { $script:why = 'no ssh client (ssh, ssh-keygen) on this machine'; return }
-        if (-not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd -ErrorAction SilentlyContinue } # sshd's privilege-separation directory
-        $dir = Join-Path $TestDrive 'ssh'
-        $null = New-Item -ItemType Directory $dir
-        foreach ($key in 'host_key', 'user_key') { & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $dir $key) | Out-Null }
-        Copy-Item (Join-Path $dir 'user_key.pub') (Join-Path $dir 'authorized_keys')
-        # The dotnet-tool pwsh is a DLL: the subsystem is a script that runs it with dotnet, seeing the built module.
-        $pwshDll = Join-Path ([IO.Path]::GetDirectoryName([psobject].Assembly.Location)) 'pwsh.dll'
-        $dotnet = (Get-Process -Id $PID).Path
-        $modules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
-        $subsystem = Join-Path $dir 'pwsh-sshs.sh'
-        Set-Content $subsystem "#!/bin/sh`nexport PSModulePath='$modules'`nexec '$dotnet' '$pwshDll' -sshs -NoLogo -NoProfile`n"
-        & chmod 700 $subsystem
-        $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
-        $script:port = $listener.LocalEndpoint.Port; $listener.Stop()
-        $config = Join-Path $dir 'sshd_config'
-        Set-Content $config @"
-Port $port
-ListenAddress 127.0.0.1
-HostKey $dir/host_key
-PidFile $dir/sshd.pid
-AuthorizedKeysFile $dir/authorized_keys
-PubkeyAuthentication yes
-PasswordAuthentication no
-PermitRootLogin yes
-StrictModes no
-UsePAM no
-Subsystem powershell $subsystem
-"@
-        $script:sshd = Start-Process /usr/sbin/sshd -ArgumentList '-D', '-e', '-f', $config -PassThru -RedirectStandardError (Join-Path $dir 'sshd.log')
-        $up = $false
-        for ($k = 0; $k -lt 50 -and -not $up -and -not $sshd.HasExited; $k++) {
-            try { [Net.Sockets.TcpClient]::new('127.0.0.1', $port).Dispose(); $up = $true } catch { Start-Sleep -Milliseconds 100 }
-        }
-        if (-not $up) { $script:why = "sshd did not start: $(Get-Content -Raw (Join-Path $dir 'sshd.log'))"; return }
-        $options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
-        try {
-            $script:sessions = 1..2 | ForEach-Object {
-                New-PSSession -HostName localhost -Port $port -UserName ([Environment]::UserName) -KeyFilePath (Join-Path $dir 'user_key') -Options $options -ErrorAction Stop
-            }
-        } catch { $script:why = "no PowerShell session over SSH: $_" }
+        $script:server = Start-TestSshServer -Directory (Join-Path $TestDrive 'ssh') -SessionCount 2
+        $script:why = $server.Why
+        $script:sessions = $server.Sessions
     }
 
-    AfterAll {
-        $sessions | Remove-PSSession -ErrorAction SilentlyContinue
-        if ($sshd -and -not $sshd.HasExited) { Stop-Process -Id $sshd.Id -ErrorAction SilentlyContinue }
-    }
+    AfterAll { Stop-TestSshServer $server }
 
     It 'gives the rows of the local sweep, bit for bit, through two SSH sessions' {
         if ($why) { Set-ItResult -Skipped -Because $why; return }

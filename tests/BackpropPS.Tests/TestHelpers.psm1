@@ -40,4 +40,63 @@ function Invoke-FreshPwsh {
     $output
 }
 
-Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-FreshPwsh
+function Start-TestSshServer {
+    # A private sshd on a free localhost port, with keys made in $Directory and PowerShell as its SSH
+    # subsystem, and $SessionCount PSSessions to it. Returns { Why; Process; Sessions }: Why says why there
+    # is no server (no sshd, no client, sshd would not start) and is $null when the sessions are open.
+    param([string] $Directory, [int] $SessionCount = 1)
+    $server = [pscustomobject]@{ Why = $null; Process = $null; Sessions = @() }
+    $ssh = Get-Command ssh, ssh-keygen -CommandType Application -ErrorAction SilentlyContinue
+    if (-not (Test-Path /usr/sbin/sshd)) { $server.Why = 'no /usr/sbin/sshd on this machine (Debian: openssh-server)'; return $server }
+    if (@($ssh).Count -lt 2) { $server.Why = 'no ssh client (ssh, ssh-keygen) on this machine'; return $server }
+    if (-not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd -ErrorAction SilentlyContinue } # sshd's privilege-separation directory
+    $null = New-Item -ItemType Directory $Directory -Force
+    foreach ($key in 'host_key', 'user_key') { & ssh-keygen -q -t ed25519 -N '' -f (Join-Path $Directory $key) | Out-Null }
+    Copy-Item (Join-Path $Directory 'user_key.pub') (Join-Path $Directory 'authorized_keys')
+    # The dotnet-tool pwsh is a DLL: the subsystem is a script that runs it with dotnet, seeing the built module.
+    $pwshDll = Join-Path ([IO.Path]::GetDirectoryName([psobject].Assembly.Location)) 'pwsh.dll'
+    $dotnet = (Get-Process -Id $PID).Path
+    $modules = ($env:PSModulePath -split [IO.Path]::PathSeparator)[0]
+    $subsystem = Join-Path $Directory 'pwsh-sshs.sh'
+    Set-Content $subsystem "#!/bin/sh`nexport PSModulePath='$modules'`nexec '$dotnet' '$pwshDll' -sshs -NoLogo -NoProfile`n"
+    & chmod 700 $subsystem
+    $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+    $port = $listener.LocalEndpoint.Port; $listener.Stop()
+    $config = Join-Path $Directory 'sshd_config'
+    Set-Content $config @"
+Port $port
+ListenAddress 127.0.0.1
+HostKey $Directory/host_key
+PidFile $Directory/sshd.pid
+AuthorizedKeysFile $Directory/authorized_keys
+PubkeyAuthentication yes
+PasswordAuthentication no
+PermitRootLogin yes
+StrictModes no
+UsePAM no
+Subsystem powershell $subsystem
+"@
+    $server.Process = Start-Process /usr/sbin/sshd -ArgumentList '-D', '-e', '-f', $config -PassThru -RedirectStandardError (Join-Path $Directory 'sshd.log')
+    $up = $false
+    for ($k = 0; $k -lt 50 -and -not $up -and -not $server.Process.HasExited; $k++) {
+        try { [Net.Sockets.TcpClient]::new('127.0.0.1', $port).Dispose(); $up = $true } catch { Start-Sleep -Milliseconds 100 }
+    }
+    if (-not $up) { $server.Why = "sshd did not start: $(Get-Content -Raw (Join-Path $Directory 'sshd.log'))"; return $server }
+    $options = @{ StrictHostKeyChecking = 'no'; UserKnownHostsFile = '/dev/null'; LogLevel = 'ERROR' }
+    try {
+        $server.Sessions = @(1..$SessionCount | ForEach-Object {
+            New-PSSession -HostName localhost -Port $port -UserName ([Environment]::UserName) -KeyFilePath (Join-Path $Directory 'user_key') -Options $options -ErrorAction Stop
+        })
+    } catch { $server.Why = "no PowerShell session over SSH: $_" }
+    $server
+}
+
+function Stop-TestSshServer {
+    # Closes the sessions and stops the sshd that Start-TestSshServer started.
+    param($Server)
+    if (-not $Server) { return }
+    $Server.Sessions | Remove-PSSession -ErrorAction SilentlyContinue
+    if ($Server.Process -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -ErrorAction SilentlyContinue }
+}
+
+Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-FreshPwsh, Start-TestSshServer, Stop-TestSshServer

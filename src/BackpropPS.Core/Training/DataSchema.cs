@@ -56,5 +56,13 @@ namespace BackpropPS.Core.Training
 
         /// <summary>The input scaling applied before the first layer, or null.</summary>
         public InputScaling Scaling { get; }
+
+        /// <summary>What the network reads and predicts, in one line (a CSV cell, a narrow table).</summary>
+        public override string ToString()
+        {
+            string inputs = InputColumns.Count > 0 ? string.Join(", ", InputColumns) : "unnamed inputs";
+            string outputs = IsClassifier ? string.Join(", ", TargetColumns) + ": " + string.Join(", ", ClassLabels) : string.Join(", ", TargetColumns);
+            return inputs + " -> " + outputs + (Scaling != null ? " (standardised)" : "");
+        }
     }
 }

@@ -5,6 +5,7 @@ using System.Threading;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Internal;
+using BackpropPS.Serialization;
 
 namespace BackpropPS.Commands
 {
@@ -52,7 +53,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            object value = InputObject.BaseObject;
+            object value = RehydratingConverter.LiveObject(InputObject);
             Diagram diagram = Run(() => DiagramOf(value), value);
             if (diagram == null)
             {

@@ -5,6 +5,7 @@ using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
 using BackpropPS.Internal;
+using BackpropPS.Serialization;
 
 namespace BackpropPS.Commands
 {
@@ -32,7 +33,7 @@ namespace BackpropPS.Commands
 
         private void Write(PSObject item)
         {
-            object value = item?.BaseObject;
+            object value = RehydratingConverter.LiveObject(item);
             switch (value)
             {
                 case Network network: WriteObject(Rows(network, null), enumerateCollection: true); break;

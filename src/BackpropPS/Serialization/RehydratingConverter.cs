@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
 using BackpropPS.Core.Explain;
@@ -17,7 +18,7 @@ namespace BackpropPS.Serialization
     {
         /// <inheritdoc />
         public override bool CanConvertFrom(object sourceValue, Type destinationType) =>
-            sourceValue is PSObject source && Property(source, "NetworkJson") is string && IsTravelling(destinationType);
+            sourceValue is PSObject source && HasNetwork(source) && IsTravelling(destinationType);
 
         /// <inheritdoc />
         public override object ConvertFrom(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase)
@@ -40,13 +41,35 @@ namespace BackpropPS.Serialization
         public override object ConvertTo(object sourceValue, Type destinationType, IFormatProvider formatProvider, bool ignoreCase) =>
             throw new PSInvalidCastException("BackpropPS objects convert only from their deserialized form.");
 
-        private static bool IsTravelling(Type type) =>
-            type == typeof(Network) || type == typeof(EpochResult) || type == typeof(ForwardPass) || type == typeof(Gradient) ||
-            type == typeof(TrainingStep);
+        /// <summary>
+        /// The live object behind a cmdlet's input: its base object, or, for a Deserialized.BackpropPS object (one
+        /// that came back through remoting, whose client deserializes without the session's type data), the
+        /// object rebuilt. For cmdlets whose input is any of several types, where binding cannot convert.
+        /// </summary>
+        internal static object LiveObject(PSObject item)
+        {
+            if (item == null) return null;
+            string typeName = item.TypeNames.Count > 0 ? item.TypeNames[0] : null;
+            Type type = Travelling.FirstOrDefault(t => typeName == "Deserialized." + t.FullName);
+            if (type == null || !HasNetwork(item)) return item.BaseObject;
+            try
+            {
+                return Rebuild(item, type);
+            }
+            catch (Exception e) when (e is BackpropException || e is FormatException || e is InvalidCastException || e is ArgumentException)
+            {
+                return item.BaseObject; // the cmdlet says what it expected
+            }
+        }
+
+        private static readonly Type[] Travelling =
+            { typeof(Network), typeof(EpochResult), typeof(ForwardPass), typeof(Gradient), typeof(TrainingStep) };
+
+        private static bool IsTravelling(Type type) => Array.IndexOf(Travelling, type) >= 0;
 
         private static object Rebuild(PSObject source, Type type)
         {
-            Network network = NetworkJson.Deserialize((string)Property(source, "NetworkJson"), "the deserialized network");
+            Network network = NetworkOf(source);
             if (type == typeof(Network)) return network;
             if (type == typeof(EpochResult))
             {
@@ -61,6 +84,27 @@ namespace BackpropPS.Serialization
             var loss = (LossFunction)Enum.Parse(typeof(LossFunction), Property(source, "LossFunction").ToString());
             if (type == typeof(Gradient)) return Backpropagation.Backward(Backpropagation.Forward(network, input), target, loss);
             return TrainingStep.Take(network, input, target, loss, (double)Property(source, "LearningRate"));
+        }
+
+        // The network: the object's own file text (a network, pass, gradient or step), or its Network property
+        // (an epoch row, whose Network travels one level deeper), live when the deserializer rebuilt it already.
+        private static Network NetworkOf(PSObject source)
+        {
+            object network = source.Properties["Network"]?.Value;
+            if ((network as PSObject)?.BaseObject is Network rebuilt) return rebuilt;
+            if (network is Network live) return live;
+            string text = NetworkText(source);
+            return text == null ? null : NetworkJson.Deserialize(text, "the deserialized network");
+        }
+
+        private static string NetworkText(PSObject source) =>
+            Property(source, "NetworkJson") as string ??
+            (source.Properties["Network"]?.Value is PSObject network ? Property(network, "NetworkJson") as string : null);
+
+        private static bool HasNetwork(PSObject source)
+        {
+            object network = source.Properties["Network"]?.Value;
+            return NetworkText(source) != null || network is Network || (network as PSObject)?.BaseObject is Network;
         }
 
         private static object Property(PSObject source, string name)
