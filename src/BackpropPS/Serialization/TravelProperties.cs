@@ -19,7 +19,7 @@ namespace BackpropPS.Serialization
             if (network == null) return null;
             try
             {
-                return Core.NetworkJson.Serialize(network);
+                return Core.NetworkJson.Serialize(network, indented: false); // one line: half the characters of the file's layout
             }
             catch (BackpropException)
             {
