@@ -54,6 +54,34 @@ Describe 'A sweep' {
     }
 }
 
+Describe 'A sweep stopped as Ctrl+C stops it' {
+    It 'stops every run, starts no more, and keeps the rows emitted before, in grid order' {
+        # Ctrl+C is PowerShell stopping the pipeline: PowerShell.Stop() on the sweep's own runspace is the same call.
+        $long = @{ Input = $x; Target = 0, 1, 1, 0; Epochs = 8000; BatchSize = 0; LearningRate = 0.1 }
+        $ps = [powershell]::Create().AddCommand('Import-Module').AddParameter('Name', 'BackpropPS').AddStatement().
+            AddCommand('Invoke-BackpropSweep').AddParameters(@{ Network = $net; Grid = @{ Seed = 1..20 }; Parameters = $long; ThrottleLimit = 2 })
+        $noInput = [System.Management.Automation.PSDataCollection[psobject]]::new(); $noInput.Complete()
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $async = $ps.BeginInvoke($noInput, $output)
+        # Wait (at most a minute, so a broken sweep cannot hang the suite) for the first finished run's rows.
+        for ($k = 0; $k -lt 600 -and $output.Count -lt 8000 -and -not $async.IsCompleted; $k++) { Start-Sleep -Milliseconds 100 }
+        $ps.Stop()
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        $kept = @($output.ReadAll())
+        $kept.Count | Should -BeGreaterOrEqual 8000
+        $kept.Count | Should -BeLessThan (20 * 8000)
+        # What was emitted stays, in grid order: run 1 whole, then the start of the next runs, epochs in order.
+        ($kept | Where-Object Run -EQ 1).Count | Should -Be 8000
+        $previous = $null
+        foreach ($row in $kept) {
+            if ($previous -and $row.Run -eq $previous.Run) { $row.Epoch | Should -Be ($previous.Epoch + 1) }
+            elseif ($previous) { $row.Run | Should -Be ($previous.Run + 1); $row.Epoch | Should -Be 1 }
+            $previous = $row
+        }
+        $ps.Dispose()
+    }
+}
+
 Describe 'A loss chart of several runs' {
     It 'draws one line per run, with a legend naming each run''s settings' {
         $path = Join-Path $TestDrive 'sweep.svg'
