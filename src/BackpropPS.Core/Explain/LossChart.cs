@@ -47,6 +47,9 @@ namespace BackpropPS.Core.Explain
         /// <summary>Height in pixels.</summary>
         public int Height { get; set; } = 400;
 
+        /// <summary>The value axis's title; by default "Loss". A logarithmic axis adds " (log scale)".</summary>
+        public string ValueTitle { get; set; }
+
         /// <summary>A logarithmic loss axis, where late, small improvements stay visible.</summary>
         public bool LogarithmicLoss { get; set; }
     }
@@ -117,7 +120,7 @@ namespace BackpropPS.Core.Explain
             });
             Axis lossAxis = settings.LogarithmicLoss ? new LogarithmicAxis() : (Axis)new LinearAxis();
             lossAxis.Position = AxisPosition.Left;
-            lossAxis.Title = settings.LogarithmicLoss ? "Loss (log scale)" : "Loss";
+            lossAxis.Title = (settings.ValueTitle ?? "Loss") + (settings.LogarithmicLoss ? " (log scale)" : "");
             lossAxis.AxisTitleDistance = 8;
             lossAxis.MajorGridlineStyle = LineStyle.Dot;
             lossAxis.MajorGridlineColor = OxyColors.LightGray;
