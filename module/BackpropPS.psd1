@@ -33,6 +33,8 @@
         'Export-BackpropWeightImage'
         'Export-BackpropImageGrid'
         'Export-BackpropConfusionMatrix'
+        'Export-BackpropGradientFlowChart'
+        'Get-BackpropGradientFactor'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
