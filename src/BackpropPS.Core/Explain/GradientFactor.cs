@@ -45,7 +45,7 @@ namespace BackpropPS.Core.Explain
         /// <summary>The factor with the smallest ratio: Downstream, ActivationDerivative or Input.</summary>
         public string SmallestFactor { get; internal set; }
 
-        /// <summary>The reason in words, e.g. "the downstream sum: dE/da = 1.2e-06, 0.0004 of its typical 0.0031".</summary>
+        /// <summary>The reason in words, e.g. "the downstream sum: dE/da = 1.2e-06, 0.0004 times its typical size 0.0031".</summary>
         public string Reason { get; internal set; }
 
         /// <inheritdoc />

@@ -50,7 +50,7 @@ namespace BackpropPS.Core.Explain
                 if (row.InputRatio < ratio)
                     (name, words, value, ratio, typical) = (nameof(GradientFactor.Input), "the input activation", row.Input, row.InputRatio, input);
                 row.SmallestFactor = name;
-                row.Reason = $"{words} = {G(value)}, {G(ratio)} of its typical size {G(typical)}";
+                row.Reason = $"{words} = {G(value)}, {G(ratio)} times its typical size {G(typical)}";
             }
             return rows;
         }

@@ -23,7 +23,7 @@ namespace BackpropPS.Commands
         private const string PathSet = "Path";
         private const string LiteralPathSet = "LiteralPath";
         private readonly List<GradientFlowPoint> _points = new List<GradientFlowPoint>();
-        private int _leftOut;
+        private int _leftOut, _rows;
         private string _path;
 
         /// <summary>An epoch of a run trained with -GradientFlow, one of its GradientFlow rows, or such a row from Import-Csv.</summary>
@@ -133,6 +133,14 @@ namespace BackpropPS.Commands
                 WriteWarning(FormattableString.Invariant($"{_leftOut} values of {Measure} left out: ") +
                     (Logarithmic ? "a log scale cannot show 0 or below (use -LinearScale to see them)." : "they are not finite."));
             }
+            if (_points.Count == 0)
+            {
+                string which = Measure == GradientFlowMeasure.SaturatedShare ? " (it is measured in Sigmoid and Tanh layers only)"
+                    : Measure == GradientFlowMeasure.DeadShare ? " (it is measured in ReLU layers only)" : "";
+                ThrowTerminatingError(ErrorRecords.Create("NoGradientFlowData", ErrorCategory.InvalidData, _rows == 0
+                    ? "Expected gradient-flow rows (the epochs of Invoke-BackpropTraining -GradientFlow, or their GradientFlow rows); got none."
+                    : FormattableString.Invariant($"None of the {_rows} gradient-flow rows has a {Measure} to draw{which}."), null));
+            }
             if (!ShouldProcess(_path, FormattableString.Invariant($"Export gradient-flow chart of {_points.Count} values"))) return;
             var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = Logarithmic };
             ExportFile.Write(this, _path, writer => GradientFlowChart.WriteSvg(_points, Measure, writer, settings), "ChartFileWriteFailed", _path,
@@ -143,6 +151,7 @@ namespace BackpropPS.Commands
         // An empty value (a share of a layer it does not apply to) is no point; one the axis cannot show is counted.
         private void Add(string run, double epoch, int layer, double? value)
         {
+            _rows++;
             if (!value.HasValue) return;
             double v = value.Value;
             if (double.IsNaN(v) || double.IsInfinity(v) || (Logarithmic && v <= 0)) { _leftOut++; return; }
