@@ -84,10 +84,15 @@ namespace BackpropPS.Core.Explain
             var runs = new Dictionary<string, int>();
             foreach (GradientFlowPoint p in points) if (!runs.ContainsKey(p.Run ?? "")) runs.Add(p.Run ?? "", runs.Count);
             bool several = runs.Count > 1;
+            // Runs of one shape (the usual comparison: the same network with other activations) are named by what differs.
+            string shape = runs.Keys.Select(r => r.Split(' ')[0]).Distinct().Count() == 1 ? runs.Keys.First().Split(' ')[0] + " " : null;
+            string Name(string run) => shape != null && run != null && run.StartsWith(shape, StringComparison.Ordinal) && run.Length > shape.Length
+                ? run.Substring(shape.Length) : run;
             // Lines by run, then by layer from the first to the output layer, so the legend reads in the network's order.
             var lines = points.OrderBy(p => runs[p.Run ?? ""]).ThenBy(p => p.Layer).ThenBy(p => p.Epoch)
-                .Select(p => new LossPoint(p.Epoch, p.Value, null, several ? $"{p.Run}: layer {p.Layer}" : $"Layer {p.Layer}")).ToList();
+                .Select(p => new LossPoint(p.Epoch, p.Value, null, several ? $"{Name(p.Run)}: layer {p.Layer}" : $"Layer {p.Layer}")).ToList();
             settings.ValueTitle = Describe(measure);
+            settings.LegendOutside = true;
             LossChart.WriteSvg(lines, writer, settings);
         }
     }
