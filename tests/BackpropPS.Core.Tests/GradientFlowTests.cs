@@ -159,6 +159,31 @@ public class GradientFlowTests
         Assert.Equal(off.Select(e => NetworkJson.Serialize(e.Network)), on.Select(e => NetworkJson.Serialize(e.Network)));
     }
 
+    [Fact]
+    public void RecordingAStepAllocatesNothingOnceWarm()
+    {
+        Network network = NetworkFactory.Random(new[] { 20, 16, 12, 8, 3 },
+            new[] { Activation.Sigmoid, Activation.ReLU, Activation.Tanh, Activation.Softmax }, BiasMode.PerNeuron, Initialization.Auto, 7);
+        var random = new Random(3);
+        var x = new double[64 * 20];
+        for (int k = 0; k < x.Length; k++) x[k] = random.NextDouble() - 0.5;
+        var y = new double[64 * 3];
+        for (int r = 0; r < 64; r++) y[r * 3 + r % 3] = 1;
+        var data = new Dataset(new Matrix(64, 20, x), new Matrix(64, 3, y));
+        int[] order = Enumerable.Range(0, 64).Reverse().ToArray();
+        Optimizer optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam }.Create();
+        var workspace = new TrainingWorkspace(network, 32, BackpropPS.Core.Kernels.Engine.Path, 1);
+        var flow = new GradientFlowRecorder(network, 0.01);
+        var totals = new Trainer.EpochTotals();
+        flow.BeginEpoch(workspace);
+        void Step() => Trainer.Step(workspace, optimizer, network, data, order, 32, 32, LossFunction.CrossEntropy, AccuracyKind.ArgMax, ref totals, flow);
+        Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 0; i < 5; i++) Step();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(4, flow.EndEpoch(1, workspace).Length);
+    }
+
     [Theory]
     [InlineData(0.0)]
     [InlineData(-0.1)]
