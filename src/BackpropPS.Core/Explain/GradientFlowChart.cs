@@ -75,7 +75,7 @@ namespace BackpropPS.Core.Explain
         public static bool IsLogarithmic(GradientFlowMeasure measure) =>
             measure != GradientFlowMeasure.SaturatedShare && measure != GradientFlowMeasure.DeadShare;
 
-        /// <summary>Writes the chart as a standalone SVG document; on a log scale every value must be above 0.</summary>
+        /// <summary>Writes the chart as a standalone SVG document; on a log scale every value must be above 0. The settings' ValueTitle is the measure's.</summary>
         public static void WriteSvg(IReadOnlyList<GradientFlowPoint> points, GradientFlowMeasure measure, TextWriter writer, LossChartSettings settings)
         {
             if (points == null || points.Count == 0)
@@ -91,9 +91,13 @@ namespace BackpropPS.Core.Explain
             // Lines by run, then by layer from the first to the output layer, so the legend reads in the network's order.
             var lines = points.OrderBy(p => runs[p.Run ?? ""]).ThenBy(p => p.Layer).ThenBy(p => p.Epoch)
                 .Select(p => new LossPoint(p.Epoch, p.Value, null, several ? $"{Name(p.Run)}: layer {p.Layer}" : $"Layer {p.Layer}")).ToList();
-            settings.ValueTitle = Describe(measure);
-            settings.LegendOutside = true;
-            LossChart.WriteSvg(lines, writer, settings);
+            // A copy: the caller's settings are not changed.
+            settings = settings ?? new LossChartSettings { Title = Describe(measure) + " per layer" };
+            LossChart.WriteSvg(lines, writer, new LossChartSettings
+            {
+                Title = settings.Title, Width = settings.Width, Height = settings.Height, LogarithmicLoss = settings.LogarithmicLoss,
+                ValueTitle = Describe(measure), LegendOutside = true,
+            });
         }
     }
 }
