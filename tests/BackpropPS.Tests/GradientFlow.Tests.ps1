@@ -127,6 +127,16 @@ Describe 'Export-BackpropGradientFlowChart' {
         $text = Get-SvgText (Read-Svg $path)
         $text | Should -Contain 'Sigmoid against ReLU'
         $text | Should -Contain 'Update / weight norm (log scale)'
+        # Runs of one shape are named by their activations only.
+        $text | Should -Contain 'Sigmoid: layer 1'
+        $text | Should -Contain 'ReLU/Sigmoid: layer 7'
+        $text | Should -Not -Contain 'ReLU/Sigmoid: layer 4'
+        # Runs of different shapes keep the whole run name.
+        $small = $moons | Invoke-BackpropTraining -Network $mixed -Epochs 3 -GradientFlow
+        $path = Join-Path $TestDrive 'shapes.svg'
+        @($small.GradientFlow) + @(Import-Csv -LiteralPath $csv) | Export-BackpropGradientFlowChart -Path $path
+        $text = Get-SvgText (Read-Svg $path)
+        $text | Should -Contain '2-5-4-1 Tanh/ReLU/Sigmoid: layer 3'
         $text | Should -Contain '2-8-8-8-8-8-8-1 Sigmoid: layer 1'
         $text | Should -Contain '2-8-8-8-8-8-8-1 ReLU/Sigmoid: layer 7'
     }
