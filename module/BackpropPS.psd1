@@ -35,6 +35,8 @@
         'Export-BackpropWeightImage'
         'Export-BackpropImageGrid'
         'Export-BackpropConfusionMatrix'
+        'Export-BackpropGradientFlowChart'
+        'Get-BackpropGradientFactor'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -47,6 +47,12 @@ namespace BackpropPS.Core.Explain
         /// <summary>Height in pixels.</summary>
         public int Height { get; set; } = 400;
 
+        /// <summary>The value axis's title; by default "Loss". A logarithmic axis adds " (log scale)".</summary>
+        public string ValueTitle { get; set; }
+
+        /// <summary>The legend beside the plot, on the right, rather than over it: for charts of many lines.</summary>
+        public bool LegendOutside { get; set; }
+
         /// <summary>A logarithmic loss axis, where late, small improvements stay visible.</summary>
         public bool LogarithmicLoss { get; set; }
     }
@@ -109,7 +115,9 @@ namespace BackpropPS.Core.Explain
                 Background = OxyColors.White,
                 IsLegendVisible = validation || several,
             };
-            model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopRight, LegendBorder = OxyColors.LightGray });
+            model.Legends.Add(settings.LegendOutside
+                ? new Legend { LegendPlacement = LegendPlacement.Outside, LegendPosition = LegendPosition.RightTop, LegendBorder = OxyColors.LightGray }
+                : new Legend { LegendPosition = LegendPosition.TopRight, LegendBorder = OxyColors.LightGray });
             model.Axes.Add(new LinearAxis
             {
                 Position = AxisPosition.Bottom, Title = "Epoch", MinimumPadding = 0.02, MaximumPadding = 0.02,
@@ -117,7 +125,7 @@ namespace BackpropPS.Core.Explain
             });
             Axis lossAxis = settings.LogarithmicLoss ? new LogarithmicAxis() : (Axis)new LinearAxis();
             lossAxis.Position = AxisPosition.Left;
-            lossAxis.Title = settings.LogarithmicLoss ? "Loss (log scale)" : "Loss";
+            lossAxis.Title = (settings.ValueTitle ?? "Loss") + (settings.LogarithmicLoss ? " (log scale)" : "");
             lossAxis.AxisTitleDistance = 8;
             lossAxis.MajorGridlineStyle = LineStyle.Dot;
             lossAxis.MajorGridlineColor = OxyColors.LightGray;

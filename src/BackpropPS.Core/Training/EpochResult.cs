@@ -7,7 +7,8 @@ namespace BackpropPS.Core.Training
     {
         /// <summary>An epoch row; public so that a deserialized row can be rebuilt (BackpropPS.Serialization).</summary>
         public EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
-            double learningRate, double gradientNorm, TimeSpan elapsed, Network network)
+            double learningRate, double gradientNorm, TimeSpan elapsed, Network network,
+            System.Collections.Generic.IReadOnlyList<GradientFlowRow> gradientFlow = null)
         {
             Epoch = epoch;
             Loss = loss;
@@ -18,6 +19,7 @@ namespace BackpropPS.Core.Training
             GradientNorm = gradientNorm;
             Elapsed = elapsed;
             Network = network;
+            GradientFlow = gradientFlow ?? Array.Empty<GradientFlowRow>();
         }
 
         /// <summary>The epoch, from 1.</summary>
@@ -46,5 +48,8 @@ namespace BackpropPS.Core.Training
 
         /// <summary>The network after this epoch.</summary>
         public Network Network { get; }
+
+        /// <summary>One row per layer on how the gradient flowed in this epoch, when the run recorded it; otherwise empty.</summary>
+        public System.Collections.Generic.IReadOnlyList<GradientFlowRow> GradientFlow { get; }
     }
 }

@@ -46,6 +46,8 @@ namespace BackpropPS.Core.Training
             int capacity = Math.Max(batchSize, Math.Min(validation?.Count ?? 0, 256));
             var workspace = new TrainingWorkspace(network, capacity, Engine.Path, options.Threads);
             AccuracyKind kind = Accuracy.KindFor(training.Targets);
+            // Only when asked for: without it a run allocates and computes nothing more.
+            GradientFlowRecorder flow = options.GradientFlow ? new GradientFlowRecorder(network, options.SaturationThreshold) : null;
             double best = double.PositiveInfinity, startingLoss = double.NaN;
             int sinceBest = 0;
 
@@ -55,11 +57,12 @@ namespace BackpropPS.Core.Training
                 // Without shuffling, a batch is a plain range of rows and needs no index.
                 int[] view = options.Shuffle ? order : null;
                 var totals = new EpochTotals();
+                flow?.BeginEpoch(workspace);
                 for (int start = 0; start < training.Count; start += batchSize)
                 {
                     if (cancellation.IsCancellationRequested) yield break;
                     int count = Math.Min(batchSize, training.Count - start);
-                    if (!Step(workspace, optimizer, network, training, view, start, count, options.Loss, kind, ref totals))
+                    if (!Step(workspace, optimizer, network, training, view, start, count, options.Loss, kind, ref totals, flow))
                         throw NonFinite(epoch, "training");
                     // The untrained network's loss on the first batch: what a diverging run is measured against.
                     if (totals.Batches == 1 && epoch == 1) startingLoss = totals.LossSum / count;
@@ -85,7 +88,7 @@ namespace BackpropPS.Core.Training
                 }
                 double? accuracy = kind == AccuracyKind.None ? (double?)null : (double)totals.Correct / training.Count;
                 yield return new EpochResult(epoch, loss, validationLoss, accuracy, validationAccuracy,
-                    options.Optimizer.LearningRate, totals.NormSum / totals.Batches, clock.Elapsed, workspace.Snapshot());
+                    options.Optimizer.LearningRate, totals.NormSum / totals.Batches, clock.Elapsed, workspace.Snapshot(), flow?.EndEpoch(epoch, workspace));
 
                 if (options.Patience > 0)
                 {
@@ -101,7 +104,7 @@ namespace BackpropPS.Core.Training
         /// statistics, and the update. False, before the update, when the batch's loss is not finite.
         /// </summary>
         internal static bool Step(TrainingWorkspace workspace, Optimizer optimizer, Network shape, Dataset data, int[] order,
-            int start, int count, LossFunction loss, AccuracyKind kind, ref EpochTotals totals)
+            int start, int count, LossFunction loss, AccuracyKind kind, ref EpochTotals totals, GradientFlowRecorder flow = null)
         {
             double batchLoss = workspace.ComputeGradient(data, order, start, count, loss);
             if (double.IsNaN(batchLoss) || double.IsInfinity(batchLoss)) return false;
@@ -109,6 +112,7 @@ namespace BackpropPS.Core.Training
             totals.NormSum += workspace.GradientNorm();
             if (kind != AccuracyKind.None) totals.Correct += workspace.CountCorrect(kind);
             totals.Batches++;
+            flow?.Record(workspace, count);
             optimizer.Step(workspace, shape);
             return true;
         }

@@ -40,6 +40,18 @@ namespace BackpropPS.Core.Training
         /// </summary>
         public double DivergenceFactor { get; set; } = DefaultDivergenceFactor;
 
+        /// <summary>Record each layer's <see cref="GradientFlowRow"/> in every epoch (<see cref="EpochResult.GradientFlow"/>).</summary>
+        public bool GradientFlow { get; set; }
+
+        /// <summary>
+        /// With <see cref="GradientFlow"/>: a Sigmoid or Tanh neuron counts as saturated for a sample when its derivative
+        /// da/dz is below this (it passes back less than this share of the gradient it receives).
+        /// </summary>
+        public double SaturationThreshold { get; set; } = DefaultSaturationThreshold;
+
+        /// <summary>The default <see cref="SaturationThreshold"/>: a sigmoid output below 0.0102 or above 0.9898, a tanh output beyond +-0.995.</summary>
+        public const double DefaultSaturationThreshold = 0.01;
+
         /// <summary>The default <see cref="DivergenceFactor"/>: far beyond what a run that learns ever reaches.</summary>
         public const double DefaultDivergenceFactor = 1000;
 
@@ -53,6 +65,11 @@ namespace BackpropPS.Core.Training
             {
                 throw BackpropException.Argument("InvalidDivergenceFactor",
                     $"The divergence factor must be 0 (off) or a finite number above 1; got {DivergenceFactor.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
+            }
+            if (!(SaturationThreshold > 0 && SaturationThreshold <= 1))
+            {
+                throw BackpropException.Argument("InvalidSaturationThreshold",
+                    $"The saturation threshold must be above 0 and at most 1 (the largest derivative of Tanh); got {SaturationThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
             }
             if (Patience < 0) throw BackpropException.Argument("InvalidPatience", $"Patience must be 0 (off) or more; got {Patience}.");
         }

@@ -69,6 +69,15 @@ namespace BackpropPS.Core.Training
         /// <summary>Each layer's bias gradient from the last <see cref="ComputeGradient"/>.</summary>
         public double[][] BiasGradient { get; }
 
+        /// <summary>Each layer's z, a and delta of the last batch, row-major (sample x neuron), for the gradient-flow recorder.</summary>
+        public double[][] BatchZ => _z;
+
+        /// <inheritdoc cref="BatchZ"/>
+        public double[][] BatchA => _a;
+
+        /// <inheritdoc cref="BatchZ"/>
+        public double[][] BatchDelta => _delta;
+
         /// <summary>
         /// Forward pass, loss and backward pass of rows <c>order[start]</c> .. (or rows start .. when
         /// <paramref name="order"/> is null) of <paramref name="data"/>; returns the batch's mean loss.

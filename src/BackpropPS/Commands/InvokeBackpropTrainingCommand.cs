@@ -157,6 +157,15 @@ namespace BackpropPS.Commands
         [DecimalText]
         public int ThreadCount { get; set; }
 
+        /// <summary>Record per layer how the gradient flows (norms, mean |delta|, saturated and dead neurons, update ratio) in each epoch's GradientFlow.</summary>
+        [Parameter]
+        public SwitchParameter GradientFlow { get; set; }
+
+        /// <summary>With -GradientFlow: a Sigmoid or Tanh neuron output counts as saturated when its derivative da/dz is below this.</summary>
+        [Parameter]
+        [DecimalText]
+        public double SaturationThreshold { get; set; } = TrainingOptions.DefaultSaturationThreshold;
+
         /// <summary>A network file written every -CheckpointInterval epochs and after the last epoch.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -266,6 +275,8 @@ namespace BackpropPS.Commands
                 Patience = Patience,
                 Threads = ThreadCount,
                 DivergenceFactor = DivergenceFactor,
+                GradientFlow = GradientFlow,
+                SaturationThreshold = SaturationThreshold,
                 Optimizer = new OptimizerSettings
                 {
                     Kind = Optimizer, LearningRate = LearningRate, Momentum = Momentum, Nesterov = Nesterov,
