@@ -33,6 +33,8 @@
         'Export-BackpropWeightImage'
         'Export-BackpropImageGrid'
         'Export-BackpropConfusionMatrix'
+        'Find-BackpropLearningRate'
+        'Export-BackpropLearningRateChart'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -73,6 +73,17 @@ public class LearningRateFinderTests
     }
 
     [Fact]
+    public void AFallAfterTheLowestLossIsNotSuggested()
+    {
+        // Falls by 1 per step to its lowest at index 3, then leaps and drops by 6 (chaos near the blow-up), steeper than the fall.
+        var rates = new List<double> { 0.1, 0.2, 0.4, 0.8, 1.6, 3.2, 6.4 };
+        var smoothed = new List<double> { 5, 4, 3, 2, 9, 3, 3 };
+        int k = LearningRateSuggestion.Steepest(rates, smoothed, 0);
+        Assert.InRange(k, 0, 3);
+        Assert.Equal(-1 / Math.Log(2), LearningRateSuggestion.Slope(rates, smoothed, k), 12);
+    }
+
+    [Fact]
     public void EachRowsLossIsTheSeedNetworksLossAfterTheEarlierStepsAtTheirRates()
     {
         // Independently: SGD steps with Optimizer.Step on immutable networks, one fresh optimizer per rate.

@@ -12,8 +12,9 @@ namespace BackpropPS.Core.Training
         /// <summary>
         /// The index of the steepest descent of <paramref name="smoothed"/> against ln(<paramref name="rates"/>),
         /// by central differences (one-sided at the two ends, as numpy.gradient), looking only from index
-        /// <paramref name="skip"/> on, where the smoothed loss has averaged enough batches to be more than noise.
-        /// -1 when fewer than 3 points remain or the loss never falls.
+        /// <paramref name="skip"/> on, where the smoothed loss has averaged enough batches to be more than noise,
+        /// up to the lowest smoothed loss: past it the loss climbs towards the blow-up, and a dip there is noise
+        /// at rates too large to train with. -1 when fewer than 3 points remain or the loss never falls.
         /// </summary>
         public static int Steepest(IReadOnlyList<double> rates, IReadOnlyList<double> smoothed, int skip)
         {
@@ -23,9 +24,11 @@ namespace BackpropPS.Core.Training
             int n = rates.Count;
             skip = Math.Max(0, skip);
             if (n - skip < 3) return -1;
+            int lowest = skip;
+            for (int k = skip + 1; k < n; k++) if (smoothed[k] < smoothed[lowest]) lowest = k;
             int best = -1;
             double steepest = 0.0;
-            for (int k = skip; k < n; k++)
+            for (int k = skip; k <= lowest; k++)
             {
                 double slope = Slope(rates, smoothed, k);
                 if (slope < steepest) { steepest = slope; best = k; }
