@@ -45,7 +45,8 @@ namespace BackpropPS.Core.Explain
 
         private static PlotModel Model(LearningRateRangeResult result, string title)
         {
-            // A NaN or infinite loss (the blow-up row, at worst) has no place on a chart.
+            // A NaN or infinite loss (the blow-up row, at worst) has no place on a chart. The legend sits bottom
+            // left, where the loss of the first, tiny rates is still high.
             var rows = result.Rows.Where(r => IsFinite(r.Loss) && IsFinite(r.SmoothedLoss)).ToList();
             if (rows.Count == 0)
                 throw BackpropException.Argument("NoLossData", "The range test has no step with a finite loss to draw.");
@@ -56,7 +57,7 @@ namespace BackpropPS.Core.Explain
                 DefaultFont = "Arial, Helvetica, sans-serif",
                 Background = OxyColors.White,
             };
-            model.Legends.Add(new Legend { LegendPosition = LegendPosition.TopLeft, LegendBorder = OxyColors.LightGray });
+            model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomLeft, LegendBorder = OxyColors.LightGray });
             model.Axes.Add(new LogarithmicAxis
             {
                 Position = AxisPosition.Bottom, Title = "Learning rate (log scale)",
@@ -89,7 +90,7 @@ namespace BackpropPS.Core.Explain
                     "suggested " + suggested.LearningRate.ToString("G3", CultureInfo.InvariantCulture)));
                 var point = new ScatterSeries
                 {
-                    Title = "Steepest descent", MarkerType = MarkerType.Circle, MarkerSize = 5,
+                    Title = "Suggested rate", MarkerType = MarkerType.Circle, MarkerSize = 5,
                     MarkerFill = OxyColor.Parse(SuggestionColour),
                 };
                 point.Points.Add(new ScatterPoint(suggested.LearningRate, suggested.SmoothedLoss));
