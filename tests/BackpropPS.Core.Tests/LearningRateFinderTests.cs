@@ -131,6 +131,22 @@ public class LearningRateFinderTests
         Assert.Single(result.Rows, r => r.Suggested);
     }
 
+    [Fact]
+    public void WithTheFactorOffTheTestStopsAtTheFirstNonFiniteLoss()
+    {
+        // y = 100 x on a one-weight linear network: large rates overshoot further at every step until the loss overflows.
+        var network = NetworkFactory.Random(new[] { 1, 1 }, new[] { Activation.Linear }, BiasMode.PerNeuron, Initialization.Auto, 1);
+        var data = new Dataset(new Matrix(2, 1, new[] { 1.0, 2.0 }), new Matrix(2, 1, new[] { 100.0, 200.0 }));
+        var range = new LearningRateRange { MinLearningRate = 1e-3, MaxLearningRate = 1e3, Steps = 300, DivergenceFactor = 0 };
+        var rows = LearningRateFinder.Run(network, data, new TrainingOptions { BatchSize = 0 }, range).ToList();
+        Assert.True(rows.Count < 300);
+        Assert.True(rows[^1].Diverged);
+        Assert.False(double.IsFinite(rows[^1].SmoothedLoss));
+        Assert.All(rows.Take(rows.Count - 1), r => Assert.True(double.IsFinite(r.SmoothedLoss) && !r.Diverged));
+        // Far past 4 times its best before that: only the non-finite loss stopped it.
+        Assert.True(rows[^2].SmoothedLoss > 4 * rows.Take(rows.Count - 1).Min(r => r.SmoothedLoss));
+    }
+
     [Theory]
     [InlineData(OptimizerKind.Sgd)]
     [InlineData(OptimizerKind.Momentum)]

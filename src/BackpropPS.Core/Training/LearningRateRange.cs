@@ -17,7 +17,7 @@ namespace BackpropPS.Core.Training
         public double MaxLearningRate { get; set; } = 10;
 
         /// <summary>The number of steps (mini-batches), at least 2.</summary>
-        public int Steps { get; set; } = 100;
+        public int Steps { get; set; } = 300;
 
         /// <summary>The weight of the past in the smoothed loss (fastai's beta), from 0 up to (not including) 1.</summary>
         public double Smoothing { get; set; } = 0.98;

@@ -79,7 +79,7 @@ namespace BackpropPS.Commands
         /// <summary>The number of steps (mini-batches).</summary>
         [Parameter]
         [DecimalText]
-        public int Steps { get; set; } = 100;
+        public int Steps { get; set; } = 300;
 
         /// <summary>The weight of the past in the smoothed loss.</summary>
         [Parameter]
