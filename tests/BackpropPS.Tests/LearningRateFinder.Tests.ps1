@@ -125,6 +125,17 @@ Describe 'Find-BackpropLearningRate on Iris' {
         $verbose | Where-Object { $_ -like 'Suggested learning rate: *' } | Should -Not -BeNullOrEmpty
         $r.SuggestedStep | Should -BeLessThan $r.DivergedAtStep
     }
+
+    It 'suggests nothing, with a warning, when the loss blows up before the steps the suggestion looks at' {
+        $r = Get-BackpropDataset Iris -AsDataset |
+            Find-BackpropLearningRate -Network $irisNet -Standardize -Shuffle -Seed 7 -BatchSize 16 -Optimizer Adam -MinLearningRate 100 -MaxLearningRate 1e6 -WarningVariable warned 3>$null
+        $r.Diverged | Should -BeTrue
+        $r.StepsTaken | Should -BeLessThan 33
+        $r.SuggestedLearningRate | Should -BeNullOrEmpty
+        $r.SuggestedStep | Should -BeNullOrEmpty
+        @($r.Rows | Where-Object Suggested).Count | Should -Be 0
+        "$warned" | Should -BeLike '*No learning rate is suggested: the loss blew up too early*-MinLearningRate*'
+    }
 }
 
 Describe 'Find-BackpropLearningRate on the seed network' {
