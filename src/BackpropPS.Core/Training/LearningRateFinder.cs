@@ -53,10 +53,11 @@ namespace BackpropPS.Core.Training
             if (rows == null) throw new ArgumentNullException(nameof(rows));
             if (range == null) throw new ArgumentNullException(nameof(range));
             var before = rows.Where(r => !r.Diverged).ToList();
-            int k = LearningRateSuggestion.Steepest(before.Select(r => r.LearningRate).ToList(), before.Select(r => r.SmoothedLoss).ToList(),
-                range.Steps / 10);
+            var rates = before.Select(r => r.LearningRate).ToList();
+            var smoothed = before.Select(r => r.SmoothedLoss).ToList();
+            int k = LearningRateSuggestion.Steepest(rates, smoothed, range.Steps / 10);
             if (k < 0) return new LearningRateRangeResult(optimizer, range.MinLearningRate, range.MaxLearningRate, range.Steps, rows, null, null);
-            double slope = LearningRateSuggestion.Slope(before.Select(r => r.LearningRate).ToList(), before.Select(r => r.SmoothedLoss).ToList(), k);
+            double slope = LearningRateSuggestion.Slope(rates, smoothed, k);
             var marked = rows.ToArray();
             marked[k] = marked[k].AsSuggested();
             return new LearningRateRangeResult(optimizer, range.MinLearningRate, range.MaxLearningRate, range.Steps, marked, k + 1, slope);
@@ -81,6 +82,7 @@ namespace BackpropPS.Core.Training
                     start = 0;
                     if (options.Shuffle) random.Shuffle(order);
                 }
+                double rate = range.RateAt(step);
                 int count = Math.Min(batchSize, data.Count - start);
                 double loss = workspace.ComputeGradient(data, options.Shuffle ? order : null, start, count, options.Loss);
                 start += count;
@@ -89,10 +91,10 @@ namespace BackpropPS.Core.Training
                 if (finite && smoothed < best) best = smoothed;
                 if (!finite || (range.DivergenceFactor > 0 && smoothed > range.DivergenceFactor * best))
                 {
-                    yield return new LearningRateRangeRow(step, range.RateAt(step), loss, smoothed, true, false);
+                    // The blow-up row is kept, its update not taken.
+                    yield return new LearningRateRangeRow(step, rate, loss, smoothed, true, false);
                     yield break;
                 }
-                double rate = range.RateAt(step);
                 settings.LearningRate = rate;
                 optimizer.Step(workspace, network);
                 yield return new LearningRateRangeRow(step, rate, loss, smoothed, false, false);

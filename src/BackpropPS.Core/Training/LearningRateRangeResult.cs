@@ -10,7 +10,7 @@ namespace BackpropPS.Core.Training
     /// </summary>
     public sealed class LearningRateRangeResult
     {
-        /// <summary>A result; public so that a deserialized one can be rebuilt.</summary>
+        /// <summary>A result of the given rows (use <see cref="LearningRateFinder.Summarize"/> to find the suggestion).</summary>
         public LearningRateRangeResult(OptimizerKind optimizer, double minLearningRate, double maxLearningRate, int steps,
             IReadOnlyList<LearningRateRangeRow> rows, int? suggestedStep, double? steepestSlope)
         {

@@ -3,7 +3,7 @@ namespace BackpropPS.Core.Training
     /// <summary>One step of a learning-rate range test: a flat row for Export-Csv.</summary>
     public sealed class LearningRateRangeRow
     {
-        /// <summary>A row; public so that a deserialized row can be rebuilt.</summary>
+        /// <summary>A row; public so that a script or a test can make rows of its own to sum up or draw.</summary>
         public LearningRateRangeRow(int step, double learningRate, double loss, double smoothedLoss, bool diverged, bool suggested)
         {
             Step = step;
