@@ -37,6 +37,8 @@
         'Export-BackpropConfusionMatrix'
         'Export-BackpropGradientFlowChart'
         'Get-BackpropGradientFactor'
+        'Find-BackpropLearningRate'
+        'Export-BackpropLearningRateChart'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

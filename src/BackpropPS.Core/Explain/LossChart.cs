@@ -78,12 +78,17 @@ namespace BackpropPS.Core.Explain
         {
             if (writer == null) throw new ArgumentNullException(nameof(writer));
             settings = settings ?? new LossChartSettings();
-            PlotModel model = Model(points, settings);
+            Export(Model(points, settings), writer, settings.Width, settings.Height);
+        }
+
+        /// <summary>Writes an OxyPlot chart as a standalone SVG document, its text measured the same on every machine.</summary>
+        internal static void Export(PlotModel model, TextWriter writer, int width, int height)
+        {
             var exporter = new SvgExporter
             {
-                Width = settings.Width,
-                Height = settings.Height,
-                TextMeasurer = new PixelTextMeasurer(settings.Width, settings.Height),
+                Width = width,
+                Height = height,
+                TextMeasurer = new PixelTextMeasurer(width, height),
                 // Positions text without dominant-baseline, which some SVG viewers ignore.
                 UseVerticalTextAlignmentWorkaround = true,
             };

@@ -27,6 +27,9 @@ namespace BackpropPS.Core.Training
         /// <summary>L2 weight decay lambda: adds lambda w to each weight's gradient (biases are not decayed).</summary>
         public double WeightDecay { get; set; }
 
+        /// <summary>A copy of these settings, for a run that changes its rate as it goes (the learning-rate range test).</summary>
+        public OptimizerSettings Copy() => (OptimizerSettings)MemberwiseClone();
+
         /// <summary>Checks the values and returns a new optimizer with empty state.</summary>
         public Optimizer Create()
         {

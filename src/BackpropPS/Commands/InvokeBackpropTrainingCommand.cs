@@ -192,7 +192,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            EnsureOptionsFitTheOptimizer();
+            TrainingInput.EnsureOptionsFitTheOptimizer(this, MyInvocation.BoundParameters, Optimizer);
             // Checked before training, so that a bad path does not surface only at the first checkpoint.
             string checkpoint = CheckpointPath == null ? null : ExportFile.Prepare(this, CheckpointPath, Force, "CheckpointFileExists");
             if (checkpoint != null && !ShouldProcess(checkpoint, "Write checkpoints of the network")) checkpoint = null;
@@ -227,43 +227,10 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         public void Dispose() => _stop.Dispose();
 
-        // A setting of another optimizer is more likely a mistake than a wish: say so rather than ignore it.
-        private void EnsureOptionsFitTheOptimizer()
-        {
-            var belongs = new Dictionary<string, OptimizerKind>
-            {
-                [nameof(Momentum)] = OptimizerKind.Momentum, [nameof(Nesterov)] = OptimizerKind.Momentum,
-                [nameof(Beta1)] = OptimizerKind.Adam, [nameof(Beta2)] = OptimizerKind.Adam, [nameof(Epsilon)] = OptimizerKind.Adam,
-            };
-            foreach (var pair in belongs)
-            {
-                if (MyInvocation.BoundParameters.ContainsKey(pair.Key) && Optimizer != pair.Value)
-                {
-                    ThrowTerminatingError(ErrorRecords.Create("OptionNotForOptimizer", ErrorCategory.InvalidArgument,
-                        $"-{pair.Key} belongs to -Optimizer {pair.Value}; the optimizer is {Optimizer}.", pair.Key));
-                }
-            }
-        }
-
         private (Network, Dataset, Dataset, TrainingOptions) Prepare()
         {
-            Dataset data = ParameterSetName == DatasetSet ? Dataset : _piped.Dataset;
-            DataSchema schema;
-            if (data != null)
-            {
-                schema = DatasetInput.SchemaFor(data, Network);
-            }
-            else if (ParameterSetName == BatchSet)
-            {
-                var (inputs, targets) = NumericArgument.ToSamples(Input, Target, Network);
-                data = new Dataset(inputs, targets);
-                schema = Network.Schema;
-            }
-            else
-            {
-                (data, schema) = RecordData.Read(new RecordTable(_piped.Records, Culture), InputColumn, TargetColumn,
-                    Network.InputSize, Network.OutputSize, Network.Schema);
-            }
+            var (data, schema) = TrainingInput.Read(Network, ParameterSetName == DatasetSet ? Dataset : null, _piped,
+                ParameterSetName == BatchSet ? Input : null, Target, Culture, InputColumn, TargetColumn);
             var run = TrainingPreparation.Prepare(Network, data, schema, ValidationFraction, Seed, Standardize);
             var options = new TrainingOptions
             {
