@@ -33,6 +33,8 @@
         'Export-BackpropWeightImage'
         'Export-BackpropImageGrid'
         'Export-BackpropConfusionMatrix'
+        'Get-BackpropDecisionBoundary'
+        'Export-BackpropDecisionBoundary'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

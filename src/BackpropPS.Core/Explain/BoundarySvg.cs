@@ -88,7 +88,6 @@ namespace BackpropPS.Core.Explain
             using (XmlWriter xml = Create(writer))
             {
                 StartDocument(xml, width, height, settings.Title);
-                xml.WriteAttributeString("xmlns", "xlink", null, XLink);
                 SvgMarkup.Text(xml, settings.Title, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
                 SvgMarkup.Text(xml, MapLegend, width / 2, 44, "middle", "legend", "font-size", "11", "fill", "#555555");
                 WriteClassLegend(xml, labels, width, Heading + 12);
@@ -128,7 +127,6 @@ namespace BackpropPS.Core.Explain
             using (XmlWriter xml = Create(writer))
             {
                 StartDocument(xml, width, height, settings.Title);
-                xml.WriteAttributeString("xmlns", "xlink", null, XLink);
                 SvgMarkup.Text(xml, settings.Title, width / 2, 26, "middle", "caption", "font-size", "15", "font-weight", "bold");
                 SvgMarkup.Text(xml, legend, width / 2, 44, "middle", "legend", "font-size", "11", "fill", "#555555");
                 SvgMarkup.Text(xml, range, width / 2, 60, "middle", "range", "font-size", "11", "fill", "#555555");
