@@ -114,8 +114,10 @@ Describe 'Export-BackpropDecisionBoundary' {
     It 'draws one panel per epoch chosen with -Epoch, in that order' {
         $path = Join-Path $TestDrive 'epochs.svg'
         $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -Epoch 1, 6, 12 -Resolution 20
-        $panels = @(Get-Marked (Read-Svg $path) 'panel')
+        $svg = Read-Svg $path
+        $panels = @(Get-Marked $svg 'panel')
         $panels.'data-epoch' | Should -Be '1', '6', '12'
+        (Get-Marked $svg 'caption').'#text' | Should -Be 'Decision boundary of a 2-5-1 network at epochs 1, 6 and 12'
         (Get-Marked $panels[1] 'panel-caption').'#text' | Should -BeLike "Epoch 6: loss $($run[5].Loss.ToString('G4', [cultureinfo]::InvariantCulture))*"
         Get-ErrorRecord { $run | Export-BackpropDecisionBoundary -Path (Join-Path $TestDrive 'e99.svg') -Epoch 99 } 'EpochNotFound' 'InvalidArgument'
     }

@@ -236,8 +236,15 @@ namespace BackpropPS.Commands
             string.Format(CultureInfo.InvariantCulture, "Epoch {0}: loss {1:G4}", e.Epoch, e.Loss) +
             (e.Accuracy.HasValue ? string.Format(CultureInfo.InvariantCulture, ", accuracy {0:0.###}", e.Accuracy.Value) : "");
 
-        private static string EpochWords(List<EpochResult> chosen) =>
-            chosen == null ? "" : chosen.Count == 1 ? $" after epoch {chosen[0].Epoch}" : $" at {Wording.Count(chosen.Count, "epoch")}";
+        // "after epoch 100", "at epochs 1, 10 and 100", or for many panels "at 12 epochs".
+        private static string EpochWords(List<EpochResult> chosen)
+        {
+            if (chosen == null) return "";
+            if (chosen.Count == 1) return $" after epoch {chosen[0].Epoch}";
+            if (chosen.Count > 6) return $" at {Wording.Count(chosen.Count, "epoch")}";
+            var numbers = chosen.Select(e => e.Epoch.ToString(CultureInfo.InvariantCulture)).ToList();
+            return $" at epochs {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[numbers.Count - 1]}";
+        }
 
         private void Refuse(string errorId, string message) =>
             ThrowTerminatingError(ErrorRecords.Create(errorId, ErrorCategory.InvalidArgument, message, InputObject));
