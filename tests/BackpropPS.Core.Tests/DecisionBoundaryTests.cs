@@ -275,6 +275,20 @@ public class DecisionBoundaryTests
     }
 
     [Fact]
+    public void ALargeDataSetIsThinnedEvenlyToAtMost5000Dots()
+    {
+        const int count = 12_000;
+        var values = new double[2 * count];
+        for (int k = 0; k < count; k++) { values[2 * k] = (k % 100) / 100.0; values[2 * k + 1] = (k / 100) / 120.0; }
+        var settings = new BoundarySettings { Points = new Matrix(count, 2, values) };
+        var frames = new[] { new BoundaryFrame(DecisionBoundary.Classes(Small(), new BoundaryGrid(0, 1, 0, 1, 2)), "") };
+        XElement[] dots = WithClass(XDocument.Parse(BoundarySvg.ToText(frames, settings)), "point");
+        Assert.Equal(4000, dots.Length);   // every third of 12,000
+        Assert.Equal(1, BoundarySvg.PointStride(5000));
+        Assert.Equal(2, BoundarySvg.PointStride(5001));
+    }
+
+    [Fact]
     public void Ticks_AreRoundNumbersInsideTheRange()
     {
         Assert.Equal(new[] { -1, -0.5, 0, 0.5, 1 }, BoundarySvg.Ticks(-1.16, 1.22));

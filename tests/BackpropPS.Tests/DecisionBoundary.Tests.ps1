@@ -76,6 +76,25 @@ Describe 'Get-BackpropDecisionBoundary' {
         Assert-Close $rows[0].height (151 - 1.9)
     }
 
+    It 'gives a three-class classifier on two Iris columns one probability per species, adding up to 1' {
+        $iris = Get-BackpropDataset Iris
+        $net = New-BackpropNetwork 2, 4, 3 -Activation Tanh, Softmax -Seed 1
+        $run = $iris | Invoke-BackpropTraining -Network $net -InputColumn petal_length, petal_width -TargetColumn species -Optimizer Adam -LearningRate 0.05 -Epochs 20 -Standardize
+        $rows = @($iris | Get-BackpropDecisionBoundary -Network $run[-1].Network -Resolution 5)
+        $rows[0].PSObject.Properties.Name | Should -Be 'petal_length', 'petal_width', 'Predicted', 'Probability_setosa', 'Probability_versicolor', 'Probability_virginica'
+        foreach ($row in $rows) {
+            Assert-Close ($row.Probability_setosa + $row.Probability_versicolor + $row.Probability_virginica) 1 1e-12
+            $best = ('setosa', 'versicolor', 'virginica' | Sort-Object { $row."Probability_$_" } -Descending)[0]
+            $row.Predicted | Should -Be $best
+        }
+        $path = Join-Path $TestDrive 'iris.svg'
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $iris
+        $svg = Read-Svg $path
+        (Get-Marked $svg 'legend-entry').'data-label' | Should -Be 'setosa', 'versicolor', 'virginica'
+        (Get-Marked $svg 'point').Count | Should -Be 150
+        (Get-Marked $svg 'point' | Group-Object fill | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' ' | Should -Be '#0877BD=50 #2F855A=50 #F59322=50'
+    }
+
     It 'refuses <Case> with <ErrorId>' -ForEach @(
         @{ Case = 'a network without two inputs'; ErrorId = 'NotTwoInputs'; Script = { Get-BackpropDecisionBoundary -Network (New-BackpropNetwork 4, 3 -Seed 1) -XRange 0, 1 -YRange 0, 1 } }
         @{ Case = 'records without two input columns'; ErrorId = 'NotTwoInputColumns'; Script = { Get-BackpropDataset Iris | Get-BackpropDecisionBoundary -Network $seed } }

@@ -312,7 +312,7 @@ namespace BackpropPS.Core.Explain
             if (s.Points == null) return;
             xml.WriteStartElement("g", Ns);
             Attributes(xml, "class", "points", "stroke", "white", "stroke-width", "1");
-            for (int r = 0; r < s.Points.Rows; r++)
+            for (int r = 0; r < s.Points.Rows; r += PointStride(s.Points.Rows))
             {
                 double vx = s.Points[r, 0], vy = s.Points[r, 1];
                 if (vx < x0 || vx > x1 || vy < y0 || vy > y1) continue; // outside a range the user chose
@@ -323,6 +323,12 @@ namespace BackpropPS.Core.Explain
             }
             xml.WriteEndElement();
         }
+
+        /// <summary>The most data points drawn: beyond it the dots hide the map and the file grows by megabytes.</summary>
+        public const int MaxPoints = 5000;
+
+        /// <summary>Every how many data points one is drawn: 1 up to <see cref="MaxPoints"/>, then evenly thinned.</summary>
+        public static int PointStride(int count) => count <= MaxPoints ? 1 : (count + MaxPoints - 1) / MaxPoints;
 
         /// <summary>About five round ticks (1, 2 or 5 times a power of ten apart) inside [low, high].</summary>
         internal static IReadOnlyList<double> Ticks(double low, double high)
