@@ -316,8 +316,9 @@ namespace BackpropPS.Core.Explain
             {
                 double vx = s.Points[r, 0], vy = s.Points[r, 1];
                 if (vx < x0 || vx > x1 || vy < y0 || vy > y1) continue; // outside a range the user chose
+                // A few points (Xor's four) get larger dots, so that they stand out on a map of their own colour.
                 int? label = s.PointClasses?[r];
-                Element(xml, "circle", "class", "point", "cx", N((vx - x0) / (x1 - x0) * p), "cy", N((y1 - vy) / (y1 - y0) * p), "r", "3.5",
+                Element(xml, "circle", "class", "point", "cx", N((vx - x0) / (x1 - x0) * p), "cy", N((y1 - vy) / (y1 - y0) * p), "r", s.Points.Rows <= 50 ? "5" : "3.5",
                     "fill", label.HasValue ? HeatColours.Class(label.Value) : "#333333",
                     "data-class", label?.ToString(CultureInfo.InvariantCulture));
             }
