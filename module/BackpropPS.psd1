@@ -39,6 +39,8 @@
         'Get-BackpropGradientFactor'
         'Find-BackpropLearningRate'
         'Export-BackpropLearningRateChart'
+        'Get-BackpropDecisionBoundary'
+        'Export-BackpropDecisionBoundary'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+using System.Management.Automation;
+using BackpropPS.Core;
+using BackpropPS.Core.Explain;
+using BackpropPS.Internal;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>
+    /// What a network of two inputs answers over a grid, as one flat row per grid point: the two inputs in the
+    /// data's own units, the predicted class and each class's probability; with -Layer, each neuron's output
+    /// of that layer instead. The range comes from the piped records or data set (with a margin) or from
+    /// -XRange and -YRange.
+    /// </summary>
+    [Cmdlet(VerbsCommon.Get, "BackpropDecisionBoundary")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetBackpropDecisionBoundaryCommand : BackpropCmdlet
+    {
+        private readonly List<PSObject> _data = new List<PSObject>();
+
+        /// <summary>The network; it must take two inputs.</summary>
+        [Parameter(Mandatory = true)]
+        [ValidateNotNull]
+        public Network Network { get; set; }
+
+        /// <summary>The data the range is read from: records (Import-Csv rows, Get-BackpropDataset) or one data set object.</summary>
+        [Parameter(ValueFromPipeline = true)]
+        [Alias("Data")]
+        [ValidateNotNull]
+        public PSObject InputObject { get; set; }
+
+        /// <summary>The low and high end of the first input; by default the data's range with the margin.</summary>
+        [Parameter]
+        [DecimalText]
+        public double[] XRange { get; set; }
+
+        /// <summary>The low and high end of the second input; by default the data's range with the margin.</summary>
+        [Parameter]
+        [DecimalText]
+        public double[] YRange { get; set; }
+
+        /// <summary>Grid points per side (from 2 to 1000).</summary>
+        [Parameter]
+        [DecimalText]
+        public int Resolution { get; set; } = 100;
+
+        /// <summary>The share of the data's span added on each side of a range read from the data.</summary>
+        [Parameter]
+        [DecimalText]
+        public double Margin { get; set; } = BoundaryGrid.DefaultMargin;
+
+        /// <summary>Give each neuron's output of this layer (from 1) instead of the classes.</summary>
+        [Parameter]
+        [DecimalText]
+        public int Layer { get; set; }
+
+        /// <summary>The two record columns that are the inputs, when the network does not know them.</summary>
+        [Parameter]
+        [ValidateNotNullOrEmpty]
+        public string[] InputColumn { get; set; }
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            if (InputObject == null) return;
+            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
+            if (misplaced != null) ThrowTerminatingError(misplaced);
+            _data.Add(InputObject);
+        }
+
+        /// <inheritdoc />
+        protected override void EndProcessing()
+        {
+            Run(() => { DecisionBoundary.EnsureTwoInputs(Network); return true; }, Network);
+            BoundaryInput input = Run(() => BoundaryInput.Read(_data, Network, InputColumn, null), InputObject);
+            BoundaryGrid grid = Run(() => input.Grid(XRange, YRange, Resolution, Margin), Network);
+            var (x, y) = input.AxisNames(Network);
+            WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture, "A {0} x {0} grid: {1} from {2} to {3}, {4} from {5} to {6}.",
+                grid.Resolution, x, grid.XMin, grid.XMax, y, grid.YMin, grid.YMax));
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(Layer))) WriteNeurons(Run(() => DecisionBoundary.Neurons(Network, grid, Layer), Layer), x, y);
+            else WriteClasses(Run(() => DecisionBoundary.Classes(Network, grid), Network), x, y);
+        }
+
+        private void WriteClasses(BoundaryMap map, string x, string y)
+        {
+            string[] names = new string[map.Labels.Count];
+            for (int k = 0; k < names.Length; k++) names[k] = "Probability_" + map.Labels[k];
+            for (int point = 0; point < map.Grid.Count; point++)
+            {
+                PSObject row = Point(map.Grid, point, x, y);
+                row.Properties.Add(new PSNoteProperty("Predicted", map.Labels[map.Predicted(point)]));
+                for (int k = 0; k < names.Length; k++) row.Properties.Add(new PSNoteProperty(names[k], map.Probability(point, k)));
+                WriteObject(row);
+            }
+        }
+
+        private void WriteNeurons(NeuronMap map, string x, string y)
+        {
+            for (int point = 0; point < map.Grid.Count; point++)
+            {
+                PSObject row = Point(map.Grid, point, x, y);
+                for (int j = 0; j < map.Names.Count; j++) row.Properties.Add(new PSNoteProperty(map.Names[j], map.Value(point, j)));
+                WriteObject(row);
+            }
+        }
+
+        private static PSObject Point(BoundaryGrid grid, int point, string x, string y)
+        {
+            var row = new PSObject();
+            row.Properties.Add(new PSNoteProperty(x, grid.X(point % grid.Resolution)));
+            row.Properties.Add(new PSNoteProperty(y, grid.Y(point / grid.Resolution)));
+            return row;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+# Get-BackpropDecisionBoundary and Export-BackpropDecisionBoundary (issue 12): grid rows that agree with
+# Invoke-BackpropPrediction and Invoke-BackpropForward through a real CSV, the SVG parsed as XML (panels,
+# animated frames, neuron tiles), the file rules and the errors.
+BeforeAll {
+    Import-Module BackpropPS -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    function script:Read-Svg([string] $Path) { [xml](Get-Content -Raw -LiteralPath $Path) }
+    function script:Get-Marked($Node, [string] $Class) { @($Node.SelectNodes(".//*[@class='$Class']")) }
+
+    $script:circle = Get-BackpropDataset Circle -Count 60 -Noise 0.05 -Seed 3
+    $net = New-BackpropNetwork 2, 5, 1 -Activation Tanh, Sigmoid -Seed 2
+    # Standardized, so that the grid (raw units) must go through the network's scaling to agree with prediction.
+    $script:run = $circle | Invoke-BackpropTraining -Network $net -TargetColumn label -Optimizer Adam -LearningRate 0.05 -Epochs 12 -Standardize -Seed 1
+    $script:trained = $run[-1].Network
+    $script:seed = New-BackpropNetwork -Example StepByStep
+}
+
+Describe 'Get-BackpropDecisionBoundary' {
+    It 'gives one row per grid point that, read back from a CSV, equals Invoke-BackpropPrediction of the same point (standardized network)' {
+        $trained.Schema.Scaling | Should -Not -BeNullOrEmpty
+        $csv = Join-Path $TestDrive 'grid.csv'
+        $circle | Get-BackpropDecisionBoundary -Network $trained -Resolution 7 | Export-Csv -LiteralPath $csv
+        $rows = Import-Csv -LiteralPath $csv
+        $rows.Count | Should -Be 49
+        $rows[0].PSObject.Properties.Name | Should -Be 'x1', 'x2', 'Predicted', 'Probability_0', 'Probability_1'
+        $points = $rows | ForEach-Object { [pscustomobject]@{ x1 = [double]$_.x1; x2 = [double]$_.x2 } }
+        $predicted = @($points | Invoke-BackpropPrediction -Network $trained)
+        for ($k = 0; $k -lt 49; $k++) {
+            Assert-Close ([double]$rows[$k].Probability_1) $predicted[$k].Predicted 1e-12
+            Assert-Close ([double]$rows[$k].Probability_0) (1 - $predicted[$k].Predicted) 1e-12
+            $rows[$k].Predicted | Should -Be ([int]($predicted[$k].Predicted -ge 0.5))
+        }
+    }
+
+    It 'reads the range from the data with a 10 % margin, the lowest y first, or takes -XRange and -YRange' {
+        $x = $circle.x1 | Measure-Object -Minimum -Maximum
+        $y = $circle.x2 | Measure-Object -Minimum -Maximum
+        $rows = @($circle | Get-BackpropDecisionBoundary -Network $trained -Resolution 4)
+        Assert-Close $rows[0].x1 ($x.Minimum - 0.1 * ($x.Maximum - $x.Minimum))
+        Assert-Close $rows[0].x2 ($y.Minimum - 0.1 * ($y.Maximum - $y.Minimum))
+        Assert-Close $rows[-1].x1 ($x.Maximum + 0.1 * ($x.Maximum - $x.Minimum))
+        Assert-Close $rows[-1].x2 ($y.Maximum + 0.1 * ($y.Maximum - $y.Minimum))
+        $given = @(Get-BackpropDecisionBoundary -Network $trained -XRange -2, 2 -YRange 0, 1 -Resolution 3)
+        ($given | ForEach-Object { "$($_.x1),$($_.x2)" }) -join ' ' | Should -Be '-2,0 0,0 2,0 -2,0.5 0,0.5 2,0.5 -2,1 0,1 2,1'
+        $dataset = Get-BackpropDataset Circle -Count 60 -Noise 0.05 -Seed 3 -AsDataset
+        $fromDataset = @($dataset | Get-BackpropDecisionBoundary -Network $trained -Resolution 4 -Margin 0)
+        Assert-Close $fromDataset[0].x1 $x.Minimum
+    }
+
+    It 'gives the seed network''s two outputs as the probabilities, equal to Invoke-BackpropForward' {
+        $rows = @(Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 -YRange -1, 1 -Resolution 3)
+        $rows[0].PSObject.Properties.Name | Should -Be 'x1', 'x2', 'Predicted', 'Probability_0', 'Probability_1'
+        foreach ($row in $rows) {
+            $output = (Invoke-BackpropForward -Network $seed -Input $row.x1, $row.x2).Output.ToArray()
+            Assert-Close $row.Probability_0 $output[0]
+            Assert-Close $row.Probability_1 $output[1]
+            $row.Predicted | Should -Be ([string][int]($output[1] -gt $output[0]))
+        }
+    }
+
+    It 'with -Layer gives each neuron''s output, named as the module names neurons' {
+        $rows = @(Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 -YRange 0, 1 -Resolution 2 -Layer 1)
+        $rows.Count | Should -Be 4
+        $rows[0].PSObject.Properties.Name | Should -Be 'x1', 'x2', 'h1', 'h2'
+        $last = (Invoke-BackpropForward -Network $seed -Input 1, 1).A[0].ToArray()
+        Assert-Close $rows[3].h1 $last[0]
+        Assert-Close $rows[3].h2 $last[1]
+        (@(Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 -YRange 0, 1 -Resolution 2 -Layer 2)[0].PSObject.Properties.Name) | Should -Be 'x1', 'x2', 'o1', 'o2'
+    }
+
+    It 'names its axes by the input columns the network was trained on' {
+        $records = 1..20 | ForEach-Object { [pscustomobject]@{ height = 150 + $_; weight = 40 + 2 * $_; tall = [int]($_ -gt 10) } }
+        $net = $records | Invoke-BackpropTraining -Network (New-BackpropNetwork 2, 1 -Seed 1) -TargetColumn tall -Epochs 2 -Standardize
+        $rows = @($records | Get-BackpropDecisionBoundary -Network $net[-1].Network -Resolution 2)
+        $rows[0].PSObject.Properties.Name | Should -Be 'height', 'weight', 'Predicted', 'Probability_0', 'Probability_1'
+        Assert-Close $rows[0].height (151 - 1.9)
+    }
+
+    It 'gives a three-class classifier on two Iris columns one probability per species, adding up to 1' {
+        $iris = Get-BackpropDataset Iris
+        $net = New-BackpropNetwork 2, 4, 3 -Activation Tanh, Softmax -Seed 1
+        $run = $iris | Invoke-BackpropTraining -Network $net -InputColumn petal_length, petal_width -TargetColumn species -Optimizer Adam -LearningRate 0.05 -Epochs 20 -Standardize
+        $rows = @($iris | Get-BackpropDecisionBoundary -Network $run[-1].Network -Resolution 5)
+        $rows[0].PSObject.Properties.Name | Should -Be 'petal_length', 'petal_width', 'Predicted', 'Probability_setosa', 'Probability_versicolor', 'Probability_virginica'
+        foreach ($row in $rows) {
+            Assert-Close ($row.Probability_setosa + $row.Probability_versicolor + $row.Probability_virginica) 1 1e-12
+            $best = ('setosa', 'versicolor', 'virginica' | Sort-Object { $row."Probability_$_" } -Descending)[0]
+            $row.Predicted | Should -Be $best
+        }
+        $path = Join-Path $TestDrive 'iris.svg'
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $iris
+        $svg = Read-Svg $path
+        (Get-Marked $svg 'legend-entry').'data-label' | Should -Be 'setosa', 'versicolor', 'virginica'
+        (Get-Marked $svg 'point').Count | Should -Be 150
+        (Get-Marked $svg 'point' | Group-Object fill | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' ' | Should -Be '#0877BD=50 #2F855A=50 #F59322=50'
+    }
+
+    It 'refuses <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'a network without two inputs'; ErrorId = 'NotTwoInputs'; Script = { Get-BackpropDecisionBoundary -Network (New-BackpropNetwork 4, 3 -Seed 1) -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = 'records without two input columns'; ErrorId = 'NotTwoInputColumns'; Script = { Get-BackpropDataset Iris | Get-BackpropDecisionBoundary -Network $seed } }
+        @{ Case = 'a data set without two input columns'; ErrorId = 'NotTwoInputColumns'; Script = { Get-BackpropDataset Iris -AsDataset | Get-BackpropDecisionBoundary -Network $seed } }
+        @{ Case = 'a range the wrong way round'; ErrorId = 'InvalidRange'; Script = { Get-BackpropDecisionBoundary -Network $seed -XRange 1, -1 -YRange 0, 1 } }
+        @{ Case = 'a range of three numbers'; ErrorId = 'InvalidRange'; Script = { Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1, 2 -YRange 0, 1 } }
+        @{ Case = 'no data and no range'; ErrorId = 'MissingRange'; Script = { Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 } }
+        @{ Case = 'a resolution of 1'; ErrorId = 'InvalidResolution'; Script = { Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 -YRange 0, 1 -Resolution 1 } }
+        @{ Case = 'a layer the network lacks'; ErrorId = 'LayerNotFound'; Script = { Get-BackpropDecisionBoundary -Network $seed -XRange 0, 1 -YRange 0, 1 -Layer 3 } }
+        @{ Case = 'a network piped as data'; ErrorId = 'NetworkPipedAsRecord'; Script = { $seed | Get-BackpropDecisionBoundary -Network $seed } }
+    ) {
+        $e = Get-ErrorRecord $Script $ErrorId
+        $e.Exception.Message | Should -Not -BeLike '*System.*'
+    }
+}
+
+Describe 'Export-BackpropDecisionBoundary' {
+    It 'draws one map of the last epoch with the data''s points on it, axes named by the inputs' {
+        $path = Join-Path $TestDrive 'last.svg'
+        $file = $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -PassThru
+        $file.FullName | Should -Be $path
+        $svg = Read-Svg $path
+        $svg.DocumentElement.NamespaceURI | Should -Be 'http://www.w3.org/2000/svg'
+        $panels = @(Get-Marked $svg 'panel')
+        $panels.Count | Should -Be 1
+        $panels[0].'data-epoch' | Should -Be '12'
+        (Get-Marked $svg 'point').Count | Should -Be 60
+        (Get-Marked $svg 'point' | Where-Object fill -eq '#0877BD').Count | Should -Be @($circle | Where-Object label -eq 1).Count
+        (Get-Marked $svg 'axis-title').'#text' | Should -Be 'x1', 'x2'
+        $image = @(Get-Marked $svg "heatmap")[0]
+        $png = [Convert]::FromBase64String($image.GetAttribute('href', 'http://www.w3.org/1999/xlink').Substring(22))
+        [Text.Encoding]::ASCII.GetString($png, 12, 4) | Should -Be 'IHDR'
+        [Net.IPAddress]::NetworkToHostOrder([BitConverter]::ToInt32($png, 16)) | Should -Be 100
+    }
+
+    It 'draws one panel per epoch chosen with -Epoch, in that order' {
+        $path = Join-Path $TestDrive 'epochs.svg'
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -Epoch 1, 6, 12 -Resolution 20
+        $svg = Read-Svg $path
+        $panels = @(Get-Marked $svg 'panel')
+        $panels.'data-epoch' | Should -Be '1', '6', '12'
+        (Get-Marked $svg 'caption').'#text' | Should -Be 'Decision boundary of a 2-5-1 network at epochs 1, 6 and 12'
+        (Get-Marked $panels[1] 'panel-caption').'#text' | Should -BeLike "Epoch 6: loss $($run[5].Loss.ToString('G4', [cultureinfo]::InvariantCulture))*"
+        Get-ErrorRecord { $run | Export-BackpropDecisionBoundary -Path (Join-Path $TestDrive 'e99.svg') -Epoch 99 } 'EpochNotFound' 'InvalidArgument'
+    }
+
+    It 'animates the epochs: one frame each, the last visible without SMIL; a long run is thinned to 60' {
+        $path = Join-Path $TestDrive 'anim.svg'
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -Animate -Resolution 10 -FrameDuration 0.5
+        $svg = Read-Svg $path
+        (Get-Marked $svg 'panel').Count | Should -Be 1
+        $frames = @(Get-Marked $svg 'frame')
+        $frames.'data-epoch' | Should -Be @(1..12 | ForEach-Object { "$_" })
+        @($frames | Where-Object visibility -eq 'visible').'data-epoch' | Should -Be '12'
+        @($svg.SelectNodes("//*[local-name()='animate']")).Count | Should -Be 12
+        $svg.SelectNodes("//*[local-name()='animate']")[0].dur | Should -Be '6s'
+        $long = $circle | Invoke-BackpropTraining -Network (New-BackpropNetwork 2, 3, 1 -Seed 1) -TargetColumn label -Epochs 150
+        $thin = Join-Path $TestDrive 'thin.svg'
+        $long | Export-BackpropDecisionBoundary -Path $thin -Animate -Resolution 4 -XRange -1, 1 -YRange -1, 1
+        $epochs = (Get-Marked (Read-Svg $thin) 'frame').'data-epoch'
+        $epochs.Count | Should -Be 60
+        $epochs[0], $epochs[-1] | Should -Be '1', '150'
+    }
+
+    It 'draws one tile per neuron of -Layer, named as the module names neurons' {
+        $path = Join-Path $TestDrive 'tiles.svg'
+        $trained | Export-BackpropDecisionBoundary -Path $path -Data $circle -Layer 1 -Resolution 30
+        $tiles = @(Get-Marked (Read-Svg $path) 'tile')
+        $tiles.Count | Should -Be $trained.Layers[0].OutputSize
+        $tiles.id | Should -Be 'h1', 'h2', 'h3', 'h4', 'h5'
+        $deep = New-BackpropNetwork 2, 4, 3, 2 -Activation ReLU, Tanh, Softmax -Seed 1
+        $deep | Export-BackpropDecisionBoundary -Path $path -Layer 2 -Neuron 3, 1 -XRange -1, 1 -YRange -1, 1 -Force
+        (Get-Marked (Read-Svg $path) 'tile').id | Should -Be 'h2_3', 'h2_1'
+    }
+
+    It 'draws a run read back with Import-Clixml the same as the live run' {
+        $clixml = Join-Path $TestDrive 'run.xml'
+        $run | Export-Clixml -LiteralPath $clixml
+        $live = Join-Path $TestDrive 'live.svg'; $back = Join-Path $TestDrive 'back.svg'
+        $run | Export-BackpropDecisionBoundary -Path $live -Data $circle -Epoch 3, 12 -Resolution 15
+        Import-Clixml -LiteralPath $clixml | Export-BackpropDecisionBoundary -Path $back -Data $circle -Epoch 3, 12 -Resolution 15
+        Get-Content -Raw -LiteralPath $back | Should -BeExactly (Get-Content -Raw -LiteralPath $live)
+    }
+
+    It 'follows the Export-* file rules: -WhatIf, -Force, -LiteralPath, .svg only' {
+        $path = Join-Path $TestDrive 'rules[1].svg'
+        $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 -WhatIf
+        Test-Path -LiteralPath $path | Should -BeFalse
+        'keep me' | Set-Content -LiteralPath $path
+        Get-ErrorRecord { $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 } 'ImageFileExists' 'ResourceExists'
+        Get-Content -LiteralPath $path | Should -Be 'keep me'
+        $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 -Force
+        (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
+        Get-ErrorRecord { $seed | Export-BackpropDecisionBoundary -Path (Join-Path $TestDrive 'b.png') -XRange 0, 1 -YRange 0, 1 } 'UnsupportedImageFormat' 'InvalidArgument'
+    }
+
+    It 'refuses <Case> with <ErrorId>, writing nothing' -ForEach @(
+        @{ Case = 'a network without two inputs'; ErrorId = 'NotTwoInputs'; Script = { param($p) New-BackpropNetwork 3, 2 -Seed 1 | Export-BackpropDecisionBoundary -Path $p -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = '-Layer with -Animate'; ErrorId = 'ConflictingOutput'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Layer 1 -Animate } }
+        @{ Case = '-Layer over several epochs'; ErrorId = 'ConflictingOutput'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Layer 1 -Epoch 1, 2 } }
+        @{ Case = '-Neuron without -Layer'; ErrorId = 'NeuronWithoutLayer'; Script = { param($p) $seed | Export-BackpropDecisionBoundary -Path $p -Neuron 1 -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = '-Animate for one network'; ErrorId = 'NotATrainingRun'; Script = { param($p) $seed | Export-BackpropDecisionBoundary -Path $p -Animate -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = 'two networks for one file'; ErrorId = 'MultipleObjectsForOneFile'; Script = { param($p) $seed, $seed | Export-BackpropDecisionBoundary -Path $p -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = 'something that is no network'; ErrorId = 'NotANetwork'; Script = { param($p) 'hello' | Export-BackpropDecisionBoundary -Path $p -XRange 0, 1 -YRange 0, 1 } }
+        @{ Case = 'a data set without two columns'; ErrorId = 'NotTwoInputColumns'; Script = { param($p) $seed | Export-BackpropDecisionBoundary -Path $p -Data (Get-BackpropDataset Iris -AsDataset) } }
+        @{ Case = 'a zero frame duration'; ErrorId = 'InvalidFrameDuration'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Animate -FrameDuration 0 } }
+    ) {
+        $path = Join-Path $TestDrive "refused-$ErrorId.svg"
+        Get-ErrorRecord { & $Script $path } $ErrorId | Out-Null
+        Test-Path -LiteralPath $path | Should -BeFalse
+    }
+}
