@@ -33,6 +33,8 @@
         'Export-BackpropWeightImage'
         'Export-BackpropImageGrid'
         'Export-BackpropConfusionMatrix'
+        'New-BackpropExercise'
+        'Test-BackpropExercise'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
