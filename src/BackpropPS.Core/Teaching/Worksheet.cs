@@ -44,7 +44,7 @@ namespace BackpropPS.Core.Teaching
             }
             string title = $"Worksheet: network {network.Shape}, x = ({string.Join(", ", exercise.Input.Select(N))}), " +
                 $"y = ({string.Join(", ", exercise.Target.Select(N))}), learning rate {N(exercise.LearningRate)}, {exercise.Loss} loss";
-            string legend = $"fill in each {Blank} in the CSV ({Wording.Count(exercise.Quantities.Count, "quantity", "quantities")} to {exercise.Decimals} decimals); " +
+            string legend = $"fill in each blank in the CSV ({Wording.Count(exercise.Quantities.Count, "quantity", "quantities")} to {exercise.Decimals} decimals); " +
                 "blue: positive weight, red: negative, thicker: larger";
             return Explain.Diagram.Worksheet(network, title, legend, Given, i => $"x = {N(exercise.Input[i - 1])}", Blanks);
         }
