@@ -197,6 +197,21 @@ public class ExerciseTests
         Assert.Equal("InvalidExerciseFile", bad.ErrorId);
     }
 
+    [Theory]
+    [InlineData("\"decimals\": 4", "\"decimals\": 4294967300", "exercise.decimals")]
+    [InlineData("\"layers\": []", "\"layers\": [3]", "exercise.layers")]
+    [InlineData("\"loss\": \"HalfSquaredError\"", "\"loss\": \"Hinge\"", "exercise.loss")]
+    [InlineData("\"learningRate\": 0.5", "\"learningRate\": \"0.5\"", "exercise.learningRate")]
+    [InlineData("\"learningRate\": 0.5", "\"learningRate\": -1", "exercise")]
+    public void AMalformedExerciseFieldIsNamed(string field, string bad, string named)
+    {
+        string text = ExerciseJson.Serialize(Seed).Replace(field, bad);
+        Assert.NotEqual(ExerciseJson.Serialize(Seed), text);
+        var e = Assert.Throws<BackpropException>(() => ExerciseJson.Read(new StringReader(text), "x.exercise.json"));
+        Assert.Equal("InvalidExerciseFile", e.ErrorId);
+        Assert.StartsWith($"x.exercise.json: expected {named} to be", e.Message);
+    }
+
     [Fact]
     public void ATeacherChoosesThePartsAndTheLayer()
     {

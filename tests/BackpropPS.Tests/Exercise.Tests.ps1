@@ -67,11 +67,11 @@ Describe 'New-BackpropExercise' {
     It 'draws the network with the given numbers and a blank for each z, a, delta and new parameter' {
         $svg = [xml](Get-Content -Raw -LiteralPath $sheet.DiagramPath)
         $texts = @($svg.SelectNodes("//*[local-name()='text']").'#text')
-        @($texts | Where-Object { $_ -like '*____*' }).Count | Should -Be (12 + 8 + 2)
+        @($texts | Where-Object { $_ -match '\?' }).Count | Should -Be (12 + 8 + 2)
         $texts | Should -Contain 'x = 0.05'
         $texts | Should -Contain 'y2 = 0.99'
-        $texts | Should -Contain "w1_21 = 0.2 $([char]0x2192) ____"
-        $texts | Should -Contain "b2 = 0.6 $([char]0x2192) ____"
+        $texts | Should -Contain "w1_21 = 0.2 $([char]0x2192) ?"
+        $texts | Should -Contain "b2 = 0.6 $([char]0x2192) ?"
     }
 
     It 'replaces files only with -Force, and writes nothing with -WhatIf' {

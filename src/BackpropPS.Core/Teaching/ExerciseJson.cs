@@ -68,9 +68,11 @@ namespace BackpropPS.Core.Teaching
                     ? (T)Enum.Parse(typeof(T), n) : throw Invalid(source, field, "one of " + string.Join(", ", Enum.GetNames(typeof(T))));
             JToken rate = e["learningRate"], decimals = e["decimals"], seed = e["seed"], example = e["example"];
             if (rate?.Type != JTokenType.Float && rate?.Type != JTokenType.Integer) throw Invalid(source, "exercise.learningRate", "a number");
-            if (decimals?.Type != JTokenType.Integer) throw Invalid(source, "exercise.decimals", "an integer");
+            if (decimals?.Type != JTokenType.Integer || (long)decimals < 0 || (long)decimals > Exercise.MaxDecimals)
+                throw Invalid(source, "exercise.decimals", $"an integer from 0 to {Exercise.MaxDecimals}");
             if (!(e["parts"] is JArray parts)) throw Invalid(source, "exercise.parts", "an array of Forward, Backward and Update");
-            if (!(e["layers"] is JArray layers) || layers.Any(t => t.Type != JTokenType.Integer)) throw Invalid(source, "exercise.layers", "an array of layer numbers");
+            if (!(e["layers"] is JArray layers) || layers.Any(t => t.Type != JTokenType.Integer || (long)t < 1 || (long)t > network.Layers.Count))
+                throw Invalid(source, "exercise.layers", $"an array of layer numbers from 1 to {network.Layers.Count}");
             if (seed != null && seed.Type != JTokenType.Null && seed.Type != JTokenType.Integer) throw Invalid(source, "exercise.seed", "an integer or null");
             if (example != null && example.Type != JTokenType.Null && example.Type != JTokenType.String) throw Invalid(source, "exercise.example", "a string or null");
             try

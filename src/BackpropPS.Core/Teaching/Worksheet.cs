@@ -14,8 +14,8 @@ namespace BackpropPS.Core.Teaching
     /// </summary>
     public static class Worksheet
     {
-        /// <summary>What a blank looks like in the diagram.</summary>
-        public const string Blank = "____";
+        /// <summary>What a blank looks like in the diagram: a "?" (underscores would merge into the arrow a label sits on).</summary>
+        public const string Blank = "?";
 
         /// <summary>The CSV's columns.</summary>
         public static readonly IReadOnlyList<string> Columns = new[] { "Quantity", "Answer", "Part", "Layer", "Hint" };
