@@ -41,6 +41,8 @@
         'Export-BackpropLearningRateChart'
         'Get-BackpropDecisionBoundary'
         'Export-BackpropDecisionBoundary'
+        'New-BackpropExercise'
+        'Test-BackpropExercise'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -127,8 +127,17 @@ namespace BackpropPS.Core.Explain
                 p => $"{p.Name}: {Full(p.ValueIn(step.Before))} -> {Full(p.ValueIn(step.After))} (dE/d{p.Name} = {Full(p.GradientIn(step.Gradient))})",
                 step.Forward, step.Gradient);
 
+        /// <summary>
+        /// A worksheet (Teaching): the given numbers as <paramref name="label"/> and <paramref name="inputDetail"/> write
+        /// them, and under each neuron the lines <paramref name="neuronDetail"/> gives (layer and neuron from 1), e.g. blanks.
+        /// </summary>
+        internal static Diagram Worksheet(Network network, string title, string legend, Func<ParameterId, string> label,
+            Func<int, string> inputDetail, Func<int, int, IEnumerable<string>> neuronDetail) =>
+            Build(network, title, legend, p => p.ValueIn(network), label, label, null, null, inputDetail, neuronDetail);
+
         private static Diagram Build(Network network, string title, string legend, Func<ParameterId, double> value,
-            Func<ParameterId, string> label, Func<ParameterId, string> tooltip, ForwardPass forward, Gradient gradient)
+            Func<ParameterId, string> label, Func<ParameterId, string> tooltip, ForwardPass forward, Gradient gradient,
+            Func<int, string> inputDetail = null, Func<int, int, IEnumerable<string>> neuronDetail = null)
         {
             int columns = network.Layers.Count + 1;
             int tallest = Enumerable.Range(0, columns).Max(c => NodeCount(network, c));
@@ -143,8 +152,9 @@ namespace BackpropPS.Core.Explain
 
             for (int i = 1; i <= network.InputSize; i++)
             {
-                string detail = oneSample ? $"x = {Short(forward.Input[0, i - 1])}" : "";
-                string tip = oneSample ? $"{NeuronNames.Input(i)} = {Full(forward.Input[0, i - 1])}" : NeuronNames.Input(i);
+                string detail = inputDetail != null ? inputDetail(i) : oneSample ? $"x = {Short(forward.Input[0, i - 1])}" : "";
+                string tip = inputDetail != null ? $"{NeuronNames.Input(i)}: {detail}"
+                    : oneSample ? $"{NeuronNames.Input(i)} = {Full(forward.Input[0, i - 1])}" : NeuronNames.Input(i);
                 nodes.Add(new DiagramNode(NeuronNames.Input(i), DiagramNodeKind.Input, 0, i - 1, NeuronNames.Input(i), showValues ? detail : "", tip));
             }
 
@@ -168,6 +178,12 @@ namespace BackpropPS.Core.Explain
                             details.Add($"delta = {Short(gradient.Delta[l - 1][0, j - 1])}");
                             tips.Add($"delta = dE/dz = {Full(gradient.Delta[l - 1][0, j - 1])}");
                         }
+                    }
+                    if (neuronDetail != null)
+                    {
+                        var lines = neuronDetail(l, j).ToList();
+                        details.AddRange(lines);
+                        tips.AddRange(lines);
                     }
                     nodes.Add(new DiagramNode(id, DiagramNodeKind.Neuron, l, j - 1, id, showValues ? string.Join("\n", details) : "", string.Join("\n", tips)));
                 }
