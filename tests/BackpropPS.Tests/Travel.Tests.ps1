@@ -17,7 +17,7 @@ BeforeAll {
             Forward  = $forward
             Gradient = $forward | Get-BackpropGradient -Target 0.01, 0.99
             Step     = $net | Invoke-BackpropStep -Input 0.05, 0.10 -Target 0.01, 0.99 -LearningRate 0.5
-            Run      = @($iris | Invoke-BackpropTraining -Network $model -TargetColumn species -Optimizer Adam -LearningRate 0.01 -Epochs 3 -BatchSize 16 -Seed 3 -Standardize)
+            Run      = @($iris | Invoke-BackpropTraining -Network $model -TargetColumn species -Optimizer Adam -LearningRate 0.01 -Epochs 3 -BatchSize 16 -Seed 3 -Standardize -GradientFlow)
         }
     }
     $script:local = & $make
@@ -77,6 +77,11 @@ Describe 'Objects that come back from <Name>' -ForEach @(
         ConvertTo-BitPattern ($back.Gradient | Get-BackpropParameter).Gradient | Should -Be (ConvertTo-BitPattern ($local.Gradient | Get-BackpropParameter).Gradient)
         ConvertTo-BitPattern $back.Run.Loss | Should -Be (ConvertTo-BitPattern $local.Run.Loss)
         $back.Run.Epoch | Should -Be $local.Run.Epoch
+        # The gradient flow of each epoch (-GradientFlow) comes along, row by row.
+        $run[-1].GradientFlow | Should -BeOfType BackpropPS.Core.Training.GradientFlowRow
+        ($run[-1].GradientFlow | ForEach-Object { "$($_.Layer) $($_.Activation) $($_.Neurons)" }) -join '; ' | Should -Be '1 Tanh 5; 2 Softmax 3'
+        ConvertTo-BitPattern $run.GradientFlow.GradientNorm | Should -Be (ConvertTo-BitPattern $local.Run.GradientFlow.GradientNorm)
+        ConvertTo-BitPattern $run.GradientFlow.UpdateRatio | Should -Be (ConvertTo-BitPattern $local.Run.GradientFlow.UpdateRatio)
         # A job and a remote session train again; Export-Clixml carries the very rows.
         if ($Key -eq 'fromClixml') { $run.Elapsed | Should -Be $local.Run.Elapsed } else { $run[-1].Elapsed | Should -BeOfType TimeSpan }
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
@@ -76,7 +77,8 @@ namespace BackpropPS.Serialization
                 return new EpochResult((int)Property(source, "Epoch"), (double)Property(source, "Loss"),
                     (double?)Property(source, "ValidationLoss"), (double?)Property(source, "Accuracy"),
                     (double?)Property(source, "ValidationAccuracy"), (double)Property(source, "LearningRate"),
-                    (double)Property(source, "GradientNorm"), (TimeSpan)Property(source, "Elapsed"), network);
+                    (double)Property(source, "GradientNorm"), (TimeSpan)Property(source, "Elapsed"), network,
+                    GradientFlowOf(source));
             }
             Matrix input = MatrixText.Parse((string)Property(source, "InputText"));
             if (type == typeof(ForwardPass)) return Backpropagation.Forward(network, input);
@@ -84,6 +86,22 @@ namespace BackpropPS.Serialization
             var loss = (LossFunction)Enum.Parse(typeof(LossFunction), Property(source, "LossFunction").ToString());
             if (type == typeof(Gradient)) return Backpropagation.Backward(Backpropagation.Forward(network, input), target, loss);
             return TrainingStep.Take(network, input, target, loss, (double)Property(source, "LearningRate"));
+        }
+
+        // An epoch row's gradient flow (Invoke-BackpropTraining -GradientFlow): flat rows, live or deserialized.
+        private static GradientFlowRow[] GradientFlowOf(PSObject source)
+        {
+            if (!(Property(source, "GradientFlow") is System.Collections.IEnumerable rows)) return null;
+            return rows.Cast<object>().Select(item =>
+            {
+                if ((item as PSObject)?.BaseObject is GradientFlowRow live) return live;
+                if (item is GradientFlowRow row) return row;
+                var bag = PSObject.AsPSObject(item);
+                return new GradientFlowRow((string)Property(bag, "Run"), (int)Property(bag, "Epoch"), (int)Property(bag, "Layer"),
+                    (Activation)Convert.ToInt32(Property(bag, "Activation"), CultureInfo.InvariantCulture), (int)Property(bag, "Neurons"),
+                    (double)Property(bag, "GradientNorm"), (double)Property(bag, "MeanAbsDelta"), (double?)Property(bag, "SaturatedShare"),
+                    (double?)Property(bag, "DeadShare"), (double)Property(bag, "WeightNorm"), (double)Property(bag, "UpdateNorm"));
+            }).ToArray();
         }
 
         // The network: the object's own file text (a network, pass, gradient or step), or its Network property
