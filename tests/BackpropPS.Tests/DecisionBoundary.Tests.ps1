@@ -36,6 +36,9 @@ Describe 'Get-BackpropDecisionBoundary' {
         $x = $circle.x1 | Measure-Object -Minimum -Maximum
         $y = $circle.x2 | Measure-Object -Minimum -Maximum
         $rows = @($circle | Get-BackpropDecisionBoundary -Network $trained -Resolution 4)
+        $named = @(Get-BackpropDecisionBoundary -Network $trained -Resolution 4 -Data $circle)
+        ($named | ForEach-Object { "$($_.x1),$($_.x2),$($_.Predicted)" }) -join ' ' | Should -Be (($rows | ForEach-Object { "$($_.x1),$($_.x2),$($_.Predicted)" }) -join ' ')
+        @(Get-BackpropDecisionBoundary -Network $trained -Resolution 4 -Data (Get-BackpropDataset Circle -Count 60 -Noise 0.05 -Seed 3 -AsDataset)).Count | Should -Be 16
         Assert-Close $rows[0].x1 ($x.Minimum - 0.1 * ($x.Maximum - $x.Minimum))
         Assert-Close $rows[0].x2 ($y.Minimum - 0.1 * ($y.Maximum - $y.Minimum))
         Assert-Close $rows[-1].x1 ($x.Maximum + 0.1 * ($x.Maximum - $x.Minimum))

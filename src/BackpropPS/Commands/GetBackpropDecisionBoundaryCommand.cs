@@ -63,9 +63,15 @@ namespace BackpropPS.Commands
         protected override void ProcessRecord()
         {
             if (InputObject == null) return;
-            ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(InputObject);
-            if (misplaced != null) ThrowTerminatingError(misplaced);
-            _data.Add(InputObject);
+            // -Data $records binds the whole array as one object; piped, the records come one by one. Same data.
+            var items = InputObject.BaseObject is System.Collections.IDictionary ? null : LanguagePrimitives.GetEnumerable(InputObject.BaseObject);
+            foreach (object item in items ?? new object[] { InputObject })
+            {
+                PSObject record = PSObject.AsPSObject(item);
+                ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(record);
+                if (misplaced != null) ThrowTerminatingError(misplaced);
+                _data.Add(record);
+            }
         }
 
         /// <inheritdoc />
