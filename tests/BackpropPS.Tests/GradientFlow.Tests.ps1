@@ -89,6 +89,7 @@ Describe 'Invoke-BackpropTraining -GradientFlow' {
     It 'refuses a saturation threshold outside (0, 1]' {
         Get-ErrorRecord { $moons | Invoke-BackpropTraining -Network $mixed -Epochs 1 -GradientFlow -SaturationThreshold 0 } 'InvalidSaturationThreshold' 'InvalidArgument'
         Get-ErrorRecord { $moons | Invoke-BackpropTraining -Network $mixed -Epochs 1 -GradientFlow -SaturationThreshold 2 } 'InvalidSaturationThreshold' 'InvalidArgument'
+        Get-ErrorRecord { $moons | Invoke-BackpropTraining -Network $mixed -Epochs 1 -SaturationThreshold 0.05 } 'OptionNeedsGradientFlow' 'InvalidArgument'
     }
 
     It 'counts more saturated outputs with a higher threshold' {

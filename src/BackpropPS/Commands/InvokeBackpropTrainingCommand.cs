@@ -193,6 +193,12 @@ namespace BackpropPS.Commands
         protected override void EndProcessing()
         {
             TrainingInput.EnsureOptionsFitTheOptimizer(this, MyInvocation.BoundParameters, Optimizer);
+            if (MyInvocation.BoundParameters.ContainsKey(nameof(SaturationThreshold)) && !GradientFlow)
+            {
+                // Said, not ignored: the threshold only shapes the gradient-flow rows.
+                ThrowTerminatingError(ErrorRecords.Create("OptionNeedsGradientFlow", ErrorCategory.InvalidArgument,
+                    "-SaturationThreshold applies to the rows of -GradientFlow; add -GradientFlow, or leave the threshold out.", SaturationThreshold));
+            }
             // Checked before training, so that a bad path does not surface only at the first checkpoint.
             string checkpoint = CheckpointPath == null ? null : ExportFile.Prepare(this, CheckpointPath, Force, "CheckpointFileExists");
             if (checkpoint != null && !ShouldProcess(checkpoint, "Write checkpoints of the network")) checkpoint = null;
