@@ -191,6 +191,7 @@ Describe 'The string form: ConvertTo-BackpropJson and ConvertFrom-BackpropJson' 
         $problems[0].Exception.Message | Should -Match "field 'layers'"
         $record = Get-ErrorRecord { 'not json' | ConvertFrom-BackpropJson } -ErrorId InvalidNetworkFile -Category InvalidData
         $record.Exception.Message | Should -Match 'not valid JSON at line 1, column 1'
+        @(@() | ConvertFrom-BackpropJson).Count | Should -Be 0
     }
 }
 

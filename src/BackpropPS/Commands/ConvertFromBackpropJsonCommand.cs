@@ -27,6 +27,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
+            if (_texts.Count == 0) return; // nothing piped (@() | ConvertFrom-BackpropJson), nothing to read
             if (_texts.Count == 1 || IsWholeDocument(_texts[0]))
             {
                 foreach (string text in _texts) Convert(text);
