@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 
 namespace BackpropPS.Core
 {

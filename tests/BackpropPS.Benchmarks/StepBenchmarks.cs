@@ -1,6 +1,7 @@
-using BackpropPS.Core;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BenchmarkDotNet.Attributes;
 
 namespace BackpropPS.Benchmarks

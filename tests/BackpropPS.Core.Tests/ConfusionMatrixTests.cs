@@ -1,5 +1,7 @@
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
 

@@ -1,10 +1,12 @@
-using System;
-using System.IO;
 using System.IO.Compression;
+using System.IO;
 using System.Linq;
 using System.Text;
 using System.Xml.Linq;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Tests;

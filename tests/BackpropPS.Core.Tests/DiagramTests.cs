@@ -2,6 +2,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Tests;
 

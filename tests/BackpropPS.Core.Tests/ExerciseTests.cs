@@ -1,7 +1,8 @@
-using System;
 using System.IO;
 using System.Linq;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Teaching;
 
 namespace BackpropPS.Core.Tests;

@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
 

@@ -1,9 +1,11 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
 
@@ -191,7 +193,7 @@ public class LearningRateFinderTests
         for (int s = 1; s <= 49; s++) rows.Add(new LearningRateRangeRow(s, range.RateAt(s), 1.0 / s, 1.0 / s, false, false));
         rows.Add(new LearningRateRangeRow(50, range.RateAt(50), double.NaN, double.NaN, true, false));
         var result = LearningRateFinder.Summarize(rows, range, OptimizerKind.Sgd);
-        string svg = LearningRateChart.ToSvg(result, new LossChartSettings { Title = "Range test" });
+        string svg = LearningRateChart.ToSvg(result, new LineChartSettings { Title = "Range test" });
         Assert.Contains("Learning rate (log scale)", svg);
         Assert.Contains("Smoothed loss", svg);
         Assert.Contains("suggested " + result.SuggestedLearningRate.Value.ToString("G3", System.Globalization.CultureInfo.InvariantCulture), svg);

@@ -1,7 +1,8 @@
 using System.Linq;
-using System.Xml;
 using System.Xml.Linq;
+using System.Xml;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Tests;
 
@@ -24,7 +25,7 @@ public class LossChartTests
     [Fact]
     public void AChartHasAxesTitlesAndOnePointPerEpoch()
     {
-        var svg = Parse(LossChart.ToSvg(History(12, validation: false)));
+        var svg = Parse(LineChart.ToSvg(History(12, validation: false)));
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("Training loss", texts);
         Assert.Contains("Epoch", texts);
@@ -39,7 +40,7 @@ public class LossChartTests
     {
         var points = History(8, validation: true);
         points[0] = new LossPoint(1, 0.3);   // an epoch without validation is left out of that line only
-        var svg = Parse(LossChart.ToSvg(points, new LossChartSettings { Title = "XOR", Width = 800, Height = 500 }));
+        var svg = Parse(LineChart.ToSvg(points, new LineChartSettings { Title = "XOR", Width = 800, Height = 500 }));
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("XOR", texts);
         Assert.Contains("Validation loss", texts);
@@ -52,12 +53,12 @@ public class LossChartTests
     [Fact]
     public void TheChartIsTheSameInEveryCulture()
     {
-        string invariant = LossChart.ToSvg(History(5, true));
+        string invariant = LineChart.ToSvg(History(5, true));
         var culture = System.Globalization.CultureInfo.CurrentCulture;
         try
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
-            Assert.Equal(invariant, LossChart.ToSvg(History(5, true)));
+            Assert.Equal(invariant, LineChart.ToSvg(History(5, true)));
         }
         finally
         {
@@ -75,7 +76,7 @@ public class LossChartTests
         var points = which == 0 ? new LossPoint[0]
             : which == 1 ? new[] { new LossPoint(1, double.NaN) }
             : new[] { new LossPoint(1, 0.0) };
-        var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(points, new LossChartSettings { LogarithmicLoss = which == 2 }));
+        var e = Assert.Throws<BackpropException>(() => LineChart.ToSvg(points, new LineChartSettings { Logarithmic = which == 2 }));
         Assert.Equal(errorId, e.ErrorId);
     }
 
@@ -85,7 +86,7 @@ public class LossChartTests
     [InlineData("loss \u001b[31m", 6)]
     public void ATitleSvgCannotHoldIsRefused(string title, int position)
     {
-        var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(History(3, false), new LossChartSettings { Title = title }));
+        var e = Assert.Throws<BackpropException>(() => LineChart.ToSvg(History(3, false), new LineChartSettings { Title = title }));
         Assert.Equal("InvalidTitle", e.ErrorId);
         Assert.Contains($"at position {position}", e.Message);
     }
@@ -95,14 +96,14 @@ public class LossChartTests
     {
         // Built in code: an attribute's string would come out of the metadata with the lone half replaced.
         string title = "half " + (char)0xD800 + " pair";
-        var e = Assert.Throws<BackpropException>(() => LossChart.ToSvg(History(3, false), new LossChartSettings { Title = title }));
+        var e = Assert.Throws<BackpropException>(() => LineChart.ToSvg(History(3, false), new LineChartSettings { Title = title }));
         Assert.Equal("InvalidTitle", e.ErrorId);
     }
 
     [Fact]
     public void ATitleMayHoldLineBreaksAndSymbols()
     {
-        var svg = Parse(LossChart.ToSvg(History(3, false), new LossChartSettings { Title = "Run 3\nlr \u03b7 = 0.5 \ud83d\ude80 <&>" }));
+        var svg = Parse(LineChart.ToSvg(History(3, false), new LineChartSettings { Title = "Run 3\nlr \u03b7 = 0.5 \ud83d\ude80 <&>" }));
         var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
         Assert.Contains("Run 3", texts);
         Assert.Contains("lr \u03b7 = 0.5 \ud83d\ude80 <&>", texts);

@@ -45,7 +45,7 @@ public class NetworkJsonTests
     public void TheOneLineFormHasNoLineBreakAndReadsBackToTheSameFileText()
     {
         var schema = new Training.DataSchema(new[] { "x1", "x2" }, new[] { "class" }, new[] { "a", "b" },
-            new Training.InputScaling(new[] { 0.5, -1.0 }, new[] { 2.0, 0.25 }));
+            new Core.Data.InputScaling(new[] { 0.5, -1.0 }, new[] { 2.0, 0.25 }));
         var network = NetworkFactory.StepByStep().WithSchema(schema);
         string line = NetworkJson.Serialize(network, indented: false);
         Assert.DoesNotContain("\n", line);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Tests;
 

@@ -1,9 +1,11 @@
-using System;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Xml.Linq;
+using System;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Tests;

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using BackpropPS.Core;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Tests;

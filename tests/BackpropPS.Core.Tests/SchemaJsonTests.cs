@@ -1,5 +1,6 @@
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
 

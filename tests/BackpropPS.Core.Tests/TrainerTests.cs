@@ -1,7 +1,8 @@
 using System.Linq;
 using System.Threading;
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests;
 

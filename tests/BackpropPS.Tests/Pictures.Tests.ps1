@@ -135,7 +135,7 @@ Describe 'Export-BackpropImageGrid' {
     It 'draws exactly the samples the network gets wrong, with true and predicted labels' {
         $output = [BackpropPS.Core.Backpropagation]::Forward($mnistNet, $fashion.Inputs).Output
         $wrong = foreach ($r in 0..49) {
-            $predicted = [BackpropPS.Core.Training.Accuracy]::ArgMax($output, $r)
+            $predicted = [BackpropPS.Core.Evaluation.Accuracy]::ArgMax($output, $r)
             if ($predicted -ne $r % 10) { [pscustomobject]@{ Row = "$r"; Caption = "$($fashionLabels[$r % 10]) $([char]0x2192) $($fashionLabels[$predicted])" } }
         }
         $wrong.Count | Should -BeGreaterThan 10

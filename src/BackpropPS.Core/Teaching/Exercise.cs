@@ -1,8 +1,9 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Linq;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Teaching
 {

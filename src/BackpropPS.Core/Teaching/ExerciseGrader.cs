@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Teaching
 {

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Teaching
 {
@@ -46,7 +47,7 @@ namespace BackpropPS.Core.Teaching
                 $"y = ({string.Join(", ", exercise.Target.Select(N))}), learning rate {N(exercise.LearningRate)}, {exercise.Loss} loss";
             string legend = $"fill in each blank in the CSV ({Wording.Count(exercise.Quantities.Count, "quantity", "quantities")} to {exercise.Decimals} decimals); " +
                 "blue: positive weight, red: negative, thicker: larger";
-            return Explain.Diagram.Worksheet(network, title, legend, Given, i => $"x = {N(exercise.Input[i - 1])}", Blanks);
+            return Pictures.Diagram.Worksheet(network, title, legend, Given, i => $"x = {N(exercise.Input[i - 1])}", Blanks);
         }
 
         private static string Row(IEnumerable<string> fields) =>

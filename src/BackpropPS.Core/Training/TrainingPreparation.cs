@@ -1,4 +1,5 @@
 using System;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Training
 {

@@ -1,4 +1,5 @@
 using System;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Training

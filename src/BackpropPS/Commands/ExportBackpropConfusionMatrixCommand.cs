@@ -1,11 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -59,7 +60,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 

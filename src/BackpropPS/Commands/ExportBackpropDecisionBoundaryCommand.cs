@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -130,7 +131,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             if (Tiles && Animate) Refuse("ConflictingOutput", "Expected -Layer (one map per neuron) or -Animate (one map through the epochs), not both.");
             if (Neuron != null && !Tiles) Refuse("NeuronWithoutLayer", "-Neuron picks the neurons of -Layer; give the layer too, e.g. -Layer 1 -Neuron 1, 2.");
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
-using BackpropPS.Core;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 using BackpropPS.Serialization;
 

@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Explain;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -84,7 +85,7 @@ namespace BackpropPS.Commands
         protected override void BeginProcessing()
         {
             Title = Title ?? GradientFlowChart.Describe(Measure) + " per layer";
-            Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;
             string resolved = FileSystemPaths.ForWriting(this, typed);
             if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))
@@ -142,7 +143,7 @@ namespace BackpropPS.Commands
                     : FormattableString.Invariant($"None of the {_rows} gradient-flow rows has a {Measure} to draw{which}."), null));
             }
             if (!ShouldProcess(_path, FormattableString.Invariant($"Export gradient-flow chart of {_points.Count} values"))) return;
-            var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = Logarithmic };
+            var settings = new LineChartSettings { Title = Title, Width = Width, Height = Height, Logarithmic = Logarithmic };
             ExportFile.Write(this, _path, writer => GradientFlowChart.WriteSvg(_points, Measure, writer, settings), "ChartFileWriteFailed", _path,
                 Force ? null : "ChartFileExists");
             if (PassThru) WriteObject(ExportFile.Written(this, _path));

@@ -1,9 +1,10 @@
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -92,7 +93,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             if (Misclassified && Network == null)
             {
                 ThrowTerminatingError(ErrorRecords.Create("MisclassifiedWithoutNetwork", ErrorCategory.InvalidArgument,

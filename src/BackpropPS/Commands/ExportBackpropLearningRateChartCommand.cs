@@ -1,6 +1,7 @@
 using System.IO;
 using System.Management.Automation;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
 using BackpropPS.Internal;
 
@@ -64,7 +65,7 @@ namespace BackpropPS.Commands
         protected override void BeginProcessing()
         {
             // The title and the path are checked before anything comes down the pipeline, so a mistake shows at once.
-            Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 
@@ -79,7 +80,7 @@ namespace BackpropPS.Commands
         protected override void EndProcessing()
         {
             if (_result == null) return;
-            var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height };
+            var settings = new LineChartSettings { Title = Title, Width = Width, Height = Height };
             // Checked (drawn) before the file is touched, so a result with nothing to draw leaves no file behind.
             string svg = Run(() => LearningRateChart.ToSvg(_result, settings), _result);
             SvgFile.Export(this, _path, $"Export the chart of a {_result.StepsTaken}-step learning-rate range test",

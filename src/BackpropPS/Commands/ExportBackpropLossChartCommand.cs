@@ -1,12 +1,13 @@
-using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Explain;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Pictures;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -77,7 +78,7 @@ namespace BackpropPS.Commands
         protected override void BeginProcessing()
         {
             // The title and the path are checked before the history is collected, so a mistake shows at once.
-            Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             string typed = ParameterSetName == PathSet ? Path : LiteralPath;
             string resolved = FileSystemPaths.ForWriting(this, typed);
             if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))
@@ -135,8 +136,8 @@ namespace BackpropPS.Commands
         protected override void EndProcessing()
         {
             if (!ShouldProcess(_path, $"Export loss chart of {_points.Count} epochs")) return;
-            var settings = new LossChartSettings { Title = Title, Width = Width, Height = Height, LogarithmicLoss = LogScale };
-            ExportFile.Write(this, _path, writer => LossChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path,
+            var settings = new LineChartSettings { Title = Title, Width = Width, Height = Height, Logarithmic = LogScale };
+            ExportFile.Write(this, _path, writer => LineChart.WriteSvg(_points, writer, settings), "ChartFileWriteFailed", _path,
                 Force ? null : "ChartFileExists");
             if (PassThru) WriteObject(ExportFile.Written(this, _path));
         }

@@ -1,7 +1,8 @@
 using System.IO;
 using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
@@ -73,7 +74,7 @@ namespace BackpropPS.Commands
         protected override void BeginProcessing()
         {
             // The title and the path are checked first, so that a mistake shows before any drawing.
-            if (Title != null) Run(() => { LossChart.CheckTitle(Title); return Title; }, Title);
+            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
             _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
         }
 

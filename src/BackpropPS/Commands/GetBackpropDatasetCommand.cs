@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands

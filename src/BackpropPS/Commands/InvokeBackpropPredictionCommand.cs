@@ -1,10 +1,12 @@
-using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Globalization;
+using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands

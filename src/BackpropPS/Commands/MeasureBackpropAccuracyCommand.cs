@@ -2,8 +2,10 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands

@@ -1,9 +1,10 @@
-using System;
 using System.IO;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Teaching;
+using BackpropPS.Core;
 using BackpropPS.Internal;
 
 namespace BackpropPS.Commands

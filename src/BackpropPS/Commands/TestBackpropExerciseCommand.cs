@@ -5,7 +5,7 @@ using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Teaching;
 using BackpropPS.Internal;
 

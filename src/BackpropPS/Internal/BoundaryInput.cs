@@ -1,10 +1,12 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

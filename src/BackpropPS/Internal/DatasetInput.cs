@@ -1,7 +1,8 @@
-using System;
 using System.Linq;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Internal
 {

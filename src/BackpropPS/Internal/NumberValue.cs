@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Internal
 {

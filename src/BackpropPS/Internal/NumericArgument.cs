@@ -4,7 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
 using BackpropPS.Core;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Internal
 {

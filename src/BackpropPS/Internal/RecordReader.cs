@@ -5,7 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using BackpropPS.Core;
-using BackpropPS.Core.Text;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal

@@ -1,9 +1,10 @@
-using System.Collections;
 using System.Collections.Generic;
+using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
-using BackpropPS.Core;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

@@ -1,10 +1,11 @@
-using System;
 using System.Collections.Generic;
+using System.IO.Compression;
 using System.IO;
 using System.Linq;
-using System.IO.Compression;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 
 namespace BackpropPS.Core.Tests.Data;
 

@@ -1,9 +1,10 @@
-using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
-using BackpropPS.Core;
+using System;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Core;
 using static BackpropPS.Core.Tests.Data.IdxFileTests;
 
 namespace BackpropPS.Core.Tests.Data;

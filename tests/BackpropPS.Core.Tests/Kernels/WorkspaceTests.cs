@@ -1,5 +1,6 @@
-using System;
 using System.Linq;
+using System;
+using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 using BackpropPS.Core.Training;
 
