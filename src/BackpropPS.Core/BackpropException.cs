@@ -1,4 +1,3 @@
-using System;
 
 namespace BackpropPS.Core
 {
@@ -15,6 +14,14 @@ namespace BackpropPS.Core
         NotFound,
         /// <summary>The request is beyond what the machine or the format can hold (a network too large for memory).</summary>
         LimitsExceeded,
+        /// <summary>An object of another kind came where one kind is expected (a gradient where a network belongs).</summary>
+        InvalidType,
+        /// <summary>Something that must not exist yet does (a file not to be replaced).</summary>
+        ResourceExists,
+        /// <summary>A file or stream could not be read.</summary>
+        ReadError,
+        /// <summary>A file or stream could not be written.</summary>
+        WriteError,
     }
 
     /// <summary>A mistake in what the caller gave, with a stable identifier for scripts and tests.</summary>
@@ -37,5 +44,9 @@ namespace BackpropPS.Core
         /// <summary>An InvalidArgument exception.</summary>
         public static BackpropException Argument(string errorId, string message) =>
             new BackpropException(errorId, BackpropErrorKind.InvalidArgument, message);
+
+        /// <summary>An InvalidOperation exception: the objects given do not fit together.</summary>
+        public static BackpropException Operation(string errorId, string message) =>
+            new BackpropException(errorId, BackpropErrorKind.InvalidOperation, message);
     }
 }

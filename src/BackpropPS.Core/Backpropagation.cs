@@ -1,4 +1,3 @@
-using System;
 using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core
@@ -27,22 +24,7 @@ namespace BackpropPS.Core
             }
             Layers = new LayerCollection(list);
             Schema = schema;
-            if (schema == null) return;
-            if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != InputSize)
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The network takes {Wording.Count(InputSize, "input")} but its schema names {Wording.Count(schema.InputColumns.Count, "input column")}.");
-            }
-            if (!schema.FitsOutputs(OutputSize))
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The network has {Wording.Count(OutputSize, "output")} but its schema names {Wording.Count(schema.ClassLabels.Count, "class label")}.");
-            }
-            if (schema.Scaling != null && schema.Scaling.Mean.Count != InputSize)
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The network takes {InputSize} inputs but its scaling covers {schema.Scaling.Mean.Count}.");
-            }
+            schema?.EnsureFits("The network", InputSize, "input", OutputSize, "output");
         }
 
         /// <summary>What the network was trained on (input columns, class labels, input scaling), or null.</summary>

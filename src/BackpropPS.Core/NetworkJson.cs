@@ -1,11 +1,8 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using Newtonsoft.Json.Linq;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace BackpropPS.Core
 {

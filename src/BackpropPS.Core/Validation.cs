@@ -1,4 +1,3 @@
-using System;
 
 namespace BackpropPS.Core
 {
@@ -31,7 +30,7 @@ namespace BackpropPS.Core
         {
             double bytes = doubles * 8.0;
 #if NET8_0_OR_GREATER
-            long available = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+            long available = System.GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
             if (available > 0 && bytes > available)
             {
                 throw new BackpropException(errorId, BackpropErrorKind.LimitsExceeded,

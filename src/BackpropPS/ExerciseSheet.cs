@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using BackpropPS.Core.Teaching;
 
 namespace BackpropPS

@@ -1,4 +1,3 @@
-using BackpropPS.Core;
 
 namespace BackpropPS
 {

@@ -89,7 +89,7 @@ public class LearningRateFinderTests
     public void EachRowsLossIsTheSeedNetworksLossAfterTheEarlierStepsAtTheirRates()
     {
         // Independently: SGD steps with Optimizer.Step on immutable networks, one fresh optimizer per rate.
-        var range = new LearningRateRange { MinLearningRate = 1e-3, MaxLearningRate = 100, Steps = 40, DivergenceFactor = 0 };
+        var range = new LearningRateRange { MinLearningRate = 1e-3, MaxLearningRate = 100, Steps = 40, BlowUpFactor = 0 };
         var rows = LearningRateFinder.Run(NetworkFactory.StepByStep(), Seed(), Options(), range).ToList();
         Assert.Equal(40, rows.Count);
         Network network = NetworkFactory.StepByStep();
@@ -139,7 +139,7 @@ public class LearningRateFinderTests
         // y = 100 x on a one-weight linear network: large rates overshoot further at every step until the loss overflows.
         var network = NetworkFactory.Random(new[] { 1, 1 }, new[] { Activation.Linear }, BiasMode.PerNeuron, Initialization.Auto, 1);
         var data = new Dataset(new Matrix(2, 1, new[] { 1.0, 2.0 }), new Matrix(2, 1, new[] { 100.0, 200.0 }));
-        var range = new LearningRateRange { MinLearningRate = 1e-3, MaxLearningRate = 1e3, Steps = 300, DivergenceFactor = 0 };
+        var range = new LearningRateRange { MinLearningRate = 1e-3, MaxLearningRate = 1e3, Steps = 300, BlowUpFactor = 0 };
         var rows = LearningRateFinder.Run(network, data, new TrainingOptions { BatchSize = 0 }, range).ToList();
         Assert.True(rows.Count < 300);
         Assert.True(rows[^1].Diverged);

@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System;
 using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Training
@@ -51,6 +48,65 @@ namespace BackpropPS.Core.Training
         /// (the probability of the second, as a single sigmoid output gives).
         /// </summary>
         public bool FitsOutputs(int outputs) => !IsClassifier || LabelEncoding.Fits(ClassLabels.Count, outputs);
+
+        /// <summary>
+        /// The one rule of a schema's fit, for a network and a data set alike: <paramref name="owner"/> ("The network")
+        /// has <paramref name="inputs"/> inputs and <paramref name="outputs"/> outputs (named by the nouns given); the
+        /// schema's input columns (when it names any) and its scaling must cover the inputs, and its class labels
+        /// (one output each, or one for two) or its numeric target columns the outputs. Throws SchemaSizeMismatch.
+        /// </summary>
+        public void EnsureFits(string owner, int inputs, string inputNoun, int outputs, string outputNoun)
+        {
+            if (InputColumns.Count > 0 && InputColumns.Count != inputs)
+                throw Mismatch($"{owner} has {Wording.Count(inputs, inputNoun)} but its schema names {InputColumns.Count} ({string.Join(", ", InputColumns)}).");
+            if (!FitsOutputs(outputs))
+            {
+                throw Mismatch($"{owner} has {Wording.Count(outputs, outputNoun)} but its schema names {Wording.Count(ClassLabels.Count, "class label")}: " +
+                    $"one {outputNoun} per label, or one for two labels.");
+            }
+            if (!IsClassifier && TargetColumns.Count > 0 && TargetColumns.Count != outputs)
+                throw Mismatch($"{owner} has {Wording.Count(outputs, outputNoun)} but its schema names {TargetColumns.Count} ({string.Join(", ", TargetColumns)}).");
+            if (Scaling != null && Scaling.Mean.Count != inputs)
+                throw Mismatch($"{owner} has {Wording.Count(inputs, inputNoun)} but its schema's scaling covers {Scaling.Mean.Count}.");
+        }
+
+        /// <summary>
+        /// The schema a network trained or measured on <paramref name="data"/> works with: the data set's own (its
+        /// columns and labels, as records would give them), else the network's, as with plain numeric batches. The
+        /// data set must fit the network, with the errors the record path gives for the same mistakes.
+        /// </summary>
+        public static DataSchema For(Dataset data, Network network)
+        {
+            DataSchema schema = data.Schema;
+            if (data.Inputs.Columns != network.InputSize)
+            {
+                string named = schema != null && schema.InputColumns.Count > 0 ? $" ({string.Join(", ", schema.InputColumns)})" : "";
+                throw BackpropException.Argument("InputSizeMismatch",
+                    $"The network takes {network.InputSize} inputs; the data set has {Wording.Count(data.Inputs.Columns, "input column")}{named}.");
+            }
+            if (schema != null && schema.IsClassifier) schema.EnsureLabelsFit(network);
+            if (data.Targets.Columns != network.OutputSize)
+            {
+                throw BackpropException.Argument("TargetSizeMismatch",
+                    $"The network has {Wording.Count(network.OutputSize, "output")}; the data set has {Wording.Count(data.Targets.Columns, "target column")}.");
+            }
+            return schema ?? network.Schema;
+        }
+
+        // The labels must fit the outputs (ClassCountMismatch), and a network trained on labels before reads its outputs
+        // as those labels: others would silently change their meaning (ClassLabelMismatch).
+        private void EnsureLabelsFit(Network network)
+        {
+            _ = new LabelEncoding(ClassLabels, network.OutputSize, "The data set");
+            DataSchema known = network.Schema;
+            if (known != null && known.IsClassifier && !known.ClassLabels.SequenceEqual(ClassLabels, StringComparer.Ordinal))
+            {
+                throw BackpropException.Argument("ClassLabelMismatch",
+                    $"The network was trained on the labels {string.Join(", ", known.ClassLabels)}; the data set's labels are {string.Join(", ", ClassLabels)}.");
+            }
+        }
+
+        private static BackpropException Mismatch(string message) => BackpropException.Argument("SchemaSizeMismatch", message);
 
         /// <summary>The encoding of the class labels onto <paramref name="outputs"/> outputs; null for numeric targets.</summary>
         public LabelEncoding Encoding(int outputs) => IsClassifier ? new LabelEncoding(ClassLabels, outputs, "The schema") : null;

@@ -1,5 +1,3 @@
-using System.Linq;
-using System;
 using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Training
@@ -28,7 +26,7 @@ namespace BackpropPS.Core.Training
         public Dataset(Matrix inputs, Matrix targets, DataSchema schema)
             : this(inputs, targets)
         {
-            if (schema != null) CheckSchema(inputs, targets, schema);
+            schema?.EnsureFits("The data set", inputs.Columns, "input column", targets.Columns, "target column");
             Schema = schema;
         }
 
@@ -83,32 +81,6 @@ namespace BackpropPS.Core.Training
 
         /// <summary>The same targets with scaled inputs.</summary>
         public Dataset Scaled(InputScaling scaling) => new Dataset(scaling.Apply(Inputs), Targets);
-
-        // The same rule a network applies to its schema, so that a data set's schema can become a network's.
-        private static void CheckSchema(Matrix inputs, Matrix targets, DataSchema schema)
-        {
-            if (schema.InputColumns.Count > 0 && schema.InputColumns.Count != inputs.Columns)
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The data set has {Wording.Count(inputs.Columns, "input column")} but its schema names {schema.InputColumns.Count} ({string.Join(", ", schema.InputColumns)}).");
-            }
-            if (!schema.FitsOutputs(targets.Columns))
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The data set has {Wording.Count(targets.Columns, "target column")} but its schema names {Wording.Count(schema.ClassLabels.Count, "class label")}: " +
-                    "one target column per label, or one for two labels.");
-            }
-            if (!schema.IsClassifier && schema.TargetColumns.Count > 0 && schema.TargetColumns.Count != targets.Columns)
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The data set has {Wording.Count(targets.Columns, "target column")} but its schema names {schema.TargetColumns.Count} ({string.Join(", ", schema.TargetColumns)}).");
-            }
-            if (schema.Scaling != null && schema.Scaling.Mean.Count != inputs.Columns)
-            {
-                throw BackpropException.Argument("SchemaSizeMismatch",
-                    $"The data set has {Wording.Count(inputs.Columns, "input column")} but its schema's scaling covers {schema.Scaling.Mean.Count}.");
-            }
-        }
 
         private static Matrix Pick(Matrix source, int[] indices, int start, int count)
         {

@@ -1,4 +1,3 @@
-using System;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Data

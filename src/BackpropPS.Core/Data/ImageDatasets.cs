@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Threading.Tasks;
-using System;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Data

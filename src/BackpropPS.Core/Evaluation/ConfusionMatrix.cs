@@ -1,6 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System;
 using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Evaluation
@@ -51,5 +48,21 @@ namespace BackpropPS.Core.Evaluation
 
         /// <summary>Records counted.</summary>
         public int Total => Enumerable.Range(0, Labels.Count).Sum(RowTotal);
+
+        /// <summary>
+        /// The matrix as rows for a table, one per actual label: <c>Actual</c>, a count per predicted label, <c>Total</c>
+        /// and <c>Recall</c>.
+        /// </summary>
+        public IEnumerable<List<KeyValuePair<string, object>>> Rows()
+        {
+            for (int a = 0; a < Labels.Count; a++)
+            {
+                var row = new List<KeyValuePair<string, object>>(Labels.Count + 3) { PredictionColumns.Column("Actual", Labels[a]) };
+                for (int p = 0; p < Labels.Count; p++) row.Add(PredictionColumns.Column(Labels[p], _counts[a, p]));
+                row.Add(PredictionColumns.Column("Total", RowTotal(a)));
+                row.Add(PredictionColumns.Column("Recall", Recall(a)));
+                yield return row;
+            }
+        }
     }
 }

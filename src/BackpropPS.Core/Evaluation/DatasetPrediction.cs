@@ -1,5 +1,3 @@
-using System.Collections.Generic;
-using System;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Evaluation

@@ -1,10 +1,6 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Evaluation;
-using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Explain
 {

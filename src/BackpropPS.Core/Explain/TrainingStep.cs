@@ -1,5 +1,3 @@
-using System;
-using System.Collections.Generic;
 using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Explain

@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using System.Xml;
-using System;
 using BackpropPS.Core.Explain;
 using static BackpropPS.Core.Pictures.SvgMarkup;
 

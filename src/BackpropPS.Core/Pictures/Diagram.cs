@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System;
 using BackpropPS.Core.Explain;
 
 namespace BackpropPS.Core.Pictures

@@ -1,7 +1,5 @@
-using System;
 using System.Globalization;
 using System.IO;
-using System.Linq;
 using BackpropPS.Core.Training;
 using OxyPlot;
 using OxyPlot.Annotations;

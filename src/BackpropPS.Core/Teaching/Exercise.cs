@@ -1,7 +1,4 @@
-using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Linq;
-using System;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
 

@@ -1,4 +1,3 @@
-using System.Linq;
 
 namespace BackpropPS.Core.Teaching
 {

@@ -1,9 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Teaching

@@ -1,5 +1,3 @@
-using System;
-using System.Linq;
 
 namespace BackpropPS.Core.Training
 {

@@ -1,6 +1,3 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using BackpropPS.Core.Kernels;
 
@@ -89,7 +86,7 @@ namespace BackpropPS.Core.Training
                 double smoothed = smoothing.Add(loss);
                 bool finite = !double.IsNaN(smoothed) && !double.IsInfinity(smoothed);
                 if (finite && smoothed < best) best = smoothed;
-                if (!finite || (range.DivergenceFactor > 0 && smoothed > range.DivergenceFactor * best))
+                if (!finite || (range.BlowUpFactor > 0 && smoothed > range.BlowUpFactor * best))
                 {
                     // The blow-up row is kept, its update not taken.
                     yield return new LearningRateRangeRow(step, rate, loss, smoothed, true, false);

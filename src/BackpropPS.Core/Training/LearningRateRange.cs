@@ -1,4 +1,3 @@
-using System;
 using System.Globalization;
 
 namespace BackpropPS.Core.Training
@@ -11,19 +10,37 @@ namespace BackpropPS.Core.Training
     public sealed class LearningRateRange
     {
         /// <summary>The rate of the first step.</summary>
-        public double MinLearningRate { get; set; } = 1e-6;
+        public double MinLearningRate { get; set; } = DefaultMinLearningRate;
 
         /// <summary>The rate of the last step.</summary>
-        public double MaxLearningRate { get; set; } = 10;
+        public double MaxLearningRate { get; set; } = DefaultMaxLearningRate;
 
         /// <summary>The number of steps (mini-batches), at least 2.</summary>
-        public int Steps { get; set; } = 300;
+        public int Steps { get; set; } = DefaultSteps;
 
         /// <summary>The weight of the past in the smoothed loss (fastai's beta), from 0 up to (not including) 1.</summary>
-        public double Smoothing { get; set; } = 0.98;
+        public double Smoothing { get; set; } = DefaultSmoothing;
 
-        /// <summary>Stop when the smoothed loss passes this many times its best so far (fastai's 4); 0 never stops before a non-finite loss.</summary>
-        public double DivergenceFactor { get; set; } = 4;
+        /// <summary>
+        /// Stop when the smoothed loss passes this many times its best so far (fastai's 4); 0 never stops before a
+        /// non-finite loss. Not training's divergence factor, which compares with the loss before training.
+        /// </summary>
+        public double BlowUpFactor { get; set; } = DefaultBlowUpFactor;
+
+        /// <summary>The default <see cref="MinLearningRate"/> (fastai's start_lr is 1e-7; 1e-6 saves steps where nothing moves).</summary>
+        public const double DefaultMinLearningRate = 1e-6;
+
+        /// <summary>The default <see cref="MaxLearningRate"/> (fastai's end_lr).</summary>
+        public const double DefaultMaxLearningRate = 10;
+
+        /// <summary>The default <see cref="Steps"/>.</summary>
+        public const int DefaultSteps = 300;
+
+        /// <summary>The default <see cref="Smoothing"/> (fastai's beta).</summary>
+        public const double DefaultSmoothing = 0.98;
+
+        /// <summary>The default <see cref="BlowUpFactor"/> (fastai's 4).</summary>
+        public const double DefaultBlowUpFactor = 4;
 
         /// <summary>Throws when a value is out of range, naming it in the user's terms.</summary>
         public void Validate()
@@ -41,10 +58,10 @@ namespace BackpropPS.Core.Training
                 throw BackpropException.Argument("InvalidSmoothing", string.Format(CultureInfo.InvariantCulture,
                     "The smoothing must be a number from 0 up to (not including) 1; got {0:G}.", Smoothing));
             }
-            if (!(DivergenceFactor == 0 || DivergenceFactor > 1) || double.IsInfinity(DivergenceFactor))
+            if (!(BlowUpFactor == 0 || BlowUpFactor > 1) || double.IsInfinity(BlowUpFactor))
             {
-                throw BackpropException.Argument("InvalidDivergenceFactor", string.Format(CultureInfo.InvariantCulture,
-                    "The divergence factor must be 0 (off) or a finite number above 1; got {0:G}.", DivergenceFactor));
+                throw BackpropException.Argument("InvalidBlowUpFactor", string.Format(CultureInfo.InvariantCulture,
+                    "The blow-up factor must be 0 (off) or a finite number above 1; got {0:G}.", BlowUpFactor));
             }
         }
 

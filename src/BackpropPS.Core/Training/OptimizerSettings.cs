@@ -7,25 +7,40 @@ namespace BackpropPS.Core.Training
         public OptimizerKind Kind { get; set; } = OptimizerKind.Sgd;
 
         /// <summary>The step size.</summary>
-        public double LearningRate { get; set; } = 0.01;
+        public double LearningRate { get; set; } = DefaultLearningRate;
 
         /// <summary>Momentum's mu.</summary>
-        public double Momentum { get; set; } = 0.9;
+        public double Momentum { get; set; } = DefaultMomentum;
 
         /// <summary>Use Nesterov's look-ahead form of momentum.</summary>
         public bool Nesterov { get; set; }
 
         /// <summary>Adam's decay rate of the first moment.</summary>
-        public double Beta1 { get; set; } = 0.9;
+        public double Beta1 { get; set; } = DefaultBeta1;
 
         /// <summary>Adam's decay rate of the second moment.</summary>
-        public double Beta2 { get; set; } = 0.999;
+        public double Beta2 { get; set; } = DefaultBeta2;
 
         /// <summary>Adam's term that keeps the division finite.</summary>
-        public double Epsilon { get; set; } = 1e-8;
+        public double Epsilon { get; set; } = DefaultEpsilon;
 
         /// <summary>L2 weight decay lambda: adds lambda w to each weight's gradient (biases are not decayed).</summary>
         public double WeightDecay { get; set; }
+
+        /// <summary>The default <see cref="LearningRate"/>.</summary>
+        public const double DefaultLearningRate = 0.01;
+
+        /// <summary>The default <see cref="Momentum"/>, as in PyTorch's examples.</summary>
+        public const double DefaultMomentum = 0.9;
+
+        /// <summary>The default <see cref="Beta1"/> (Kingma and Ba; PyTorch's default).</summary>
+        public const double DefaultBeta1 = 0.9;
+
+        /// <summary>The default <see cref="Beta2"/> (Kingma and Ba; PyTorch's default).</summary>
+        public const double DefaultBeta2 = 0.999;
+
+        /// <summary>The default <see cref="Epsilon"/> (Kingma and Ba; PyTorch's default).</summary>
+        public const double DefaultEpsilon = 1e-8;
 
         /// <summary>A copy of these settings, for a run that changes its rate as it goes (the learning-rate range test).</summary>
         public OptimizerSettings Copy() => (OptimizerSettings)MemberwiseClone();

@@ -1,9 +1,6 @@
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
-using System;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 

@@ -4,10 +4,10 @@ namespace BackpropPS.Core.Training
     public sealed class TrainingOptions
     {
         /// <summary>Number of passes over the training data.</summary>
-        public int Epochs { get; set; } = 100;
+        public int Epochs { get; set; } = DefaultEpochs;
 
         /// <summary>Samples per gradient step; 0 (or more than the data has) means the whole training set.</summary>
-        public int BatchSize { get; set; } = 32;
+        public int BatchSize { get; set; } = DefaultBatchSize;
 
         /// <summary>The loss function.</summary>
         public LossFunction Loss { get; set; } = LossFunction.HalfSquaredError;
@@ -48,6 +48,12 @@ namespace BackpropPS.Core.Training
         /// da/dz is below this (it passes back less than this share of the gradient it receives).
         /// </summary>
         public double SaturationThreshold { get; set; } = DefaultSaturationThreshold;
+
+        /// <summary>The default <see cref="Epochs"/>.</summary>
+        public const int DefaultEpochs = 100;
+
+        /// <summary>The default <see cref="BatchSize"/>: small enough for many steps per epoch, large enough for fast matrix products.</summary>
+        public const int DefaultBatchSize = 32;
 
         /// <summary>The default <see cref="SaturationThreshold"/>: a sigmoid output below 0.0102 or above 0.9898, a tanh output beyond +-0.995.</summary>
         public const double DefaultSaturationThreshold = 0.01;

@@ -1,4 +1,3 @@
-using System;
 using BackpropPS.Core.Data;
 
 namespace BackpropPS.Core.Training

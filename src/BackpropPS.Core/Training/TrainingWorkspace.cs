@@ -1,4 +1,3 @@
-using System;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 

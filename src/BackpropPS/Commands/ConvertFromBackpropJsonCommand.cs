@@ -1,7 +1,3 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {

@@ -1,13 +1,6 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using System;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -17,11 +10,8 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropConfusionMatrix", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportBackpropConfusionMatrixCommand : BackpropCmdlet
+    public sealed class ExportBackpropConfusionMatrixCommand : PictureExportCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-        private string _path;
         private PSObject _report;
 
         /// <summary>
@@ -33,41 +23,13 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
-        /// <summary>The .svg file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Alias("LP")]
-        [ValidateNotNullOrEmpty]
-        public string LiteralPath { get; set; }
-
-        /// <summary>The heading; the accuracy follows it.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public string Title { get; set; } = "Confusion matrix";
-
-        /// <summary>Replace the file if it exists.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>Emit the written file.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
-            _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
-        }
+        protected override string DefaultTitle => "Confusion matrix";
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            SvgFile.RefuseSecond(this, _report != null, _path, InputObject);
+            RefuseSecond(_report != null, InputObject);
             _report = InputObject;
         }
 
@@ -76,8 +38,7 @@ namespace BackpropPS.Commands
         {
             if (_report == null) return; // nothing was piped
             var (labels, counts) = Run(() => Read(_report), _report);
-            SvgFile.Export(this, _path, $"Export a {labels.Length} x {labels.Length} confusion matrix",
-                writer => ConfusionHeatMap.Write(labels, counts, writer, Title), Force, PassThru);
+            WritePicture($"Export a {labels.Length} x {labels.Length} confusion matrix", writer => ConfusionHeatMap.Write(labels, counts, writer, Heading));
         }
 
         // Only the report's public shape: Labels, and rows with Actual and a count per predicted label.

@@ -1,14 +1,8 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using System;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -20,17 +14,14 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropDecisionBoundary", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportBackpropDecisionBoundaryCommand : BackpropCmdlet
+    public sealed class ExportBackpropDecisionBoundaryCommand : PictureExportCmdlet, IDynamicParameters
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
-
         /// <summary>The most frames an animation takes from a run when -Epoch does not choose them.</summary>
         public const int DefaultFrames = 60;
 
         private readonly List<EpochResult> _epochs = new List<EpochResult>();
+        private readonly BoundaryGridParameters _grid = new BoundaryGridParameters();
         private Network _network;
-        private string _path;
 
         /// <summary>A network, or the epoch rows of Invoke-BackpropTraining (each carries its network).</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -38,55 +29,19 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
-        /// <summary>The .svg file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Alias("LP")]
-        [ValidateNotNullOrEmpty]
-        public string LiteralPath { get; set; }
-
         /// <summary>The data drawn as dots and the range is read from: records or one data set object.</summary>
         [Parameter]
         [ValidateNotNull]
         public PSObject[] Data { get; set; }
-
-        /// <summary>The two record columns that are the inputs, when the network does not know them.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] InputColumn { get; set; }
 
         /// <summary>The record column(s) whose class colours the dots, when the network does not know them.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string[] TargetColumn { get; set; }
 
-        /// <summary>The low and high end of the first input; by default the data's range with the margin.</summary>
-        [Parameter]
-        [DecimalText]
-        public double[] XRange { get; set; }
-
-        /// <summary>The low and high end of the second input; by default the data's range with the margin.</summary>
-        [Parameter]
-        [DecimalText]
-        public double[] YRange { get; set; }
-
-        /// <summary>Grid points per side (from 2 to 1000).</summary>
-        [Parameter]
-        [DecimalText]
-        public int Resolution { get; set; } = 100;
-
-        /// <summary>The share of the data's span added on each side of a range read from the data.</summary>
-        [Parameter]
-        [DecimalText]
-        public double Margin { get; set; } = BoundaryGrid.DefaultMargin;
-
         /// <summary>The epochs to draw, from the piped run; by default the last (or, with -Animate, up to 60 spread over the run).</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int[] Epoch { get; set; }
 
         /// <summary>One animated map stepping through the epochs instead of one panel per epoch.</summary>
@@ -95,46 +50,35 @@ namespace BackpropPS.Commands
 
         /// <summary>Seconds each frame of an animation shows.</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double FrameDuration { get; set; } = 0.25;
 
         /// <summary>Draw one small map per neuron of this layer (from 1): what each neuron outputs over the grid.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int Layer { get; set; }
 
         /// <summary>With -Layer, the neurons to draw (from 1), in this order; by default all.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int[] Neuron { get; set; }
 
         /// <summary>The side of each map in pixels.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int Size { get; set; } = 320;
 
-        /// <summary>The heading, instead of the one that names the network.</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public string Title { get; set; }
+        /// <summary>The grid's range and resolution, and the input columns (shared with Get-BackpropDecisionBoundary).</summary>
+        public object GetDynamicParameters() => _grid;
 
-        /// <summary>Replace the file if it exists.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        /// <summary>Emit the written file.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        private bool Tiles => MyInvocation.BoundParameters.ContainsKey(nameof(Layer));
+        private bool Tiles => IsBound(nameof(Layer));
 
         /// <inheritdoc />
         protected override void BeginProcessing()
         {
-            if (Title != null) Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
-            if (Tiles && Animate) Refuse("ConflictingOutput", "Expected -Layer (one map per neuron) or -Animate (one map through the epochs), not both.");
-            if (Neuron != null && !Tiles) Refuse("NeuronWithoutLayer", "-Neuron picks the neurons of -Layer; give the layer too, e.g. -Layer 1 -Neuron 1, 2.");
-            _path = SvgFile.Prepare(this, ParameterSetName == PathSet ? Path : LiteralPath, Force);
+            base.BeginProcessing();
+            if (Tiles && Animate) Refuse("ConflictingOutput", "Expected -Layer (one map per neuron) or -Animate (one map through the epochs), not both.", InputObject);
+            if (Neuron != null && !Tiles) Refuse("NeuronWithoutLayer", "-Neuron picks the neurons of -Layer; give the layer too, e.g. -Layer 1 -Neuron 1, 2.", InputObject);
         }
 
         /// <inheritdoc />
@@ -143,18 +87,17 @@ namespace BackpropPS.Commands
             object item = InputObject.BaseObject;
             if (item is Network network || LanguagePrimitives.TryConvertTo(InputObject, out network))
             {
-                SvgFile.RefuseSecond(this, _network != null || _epochs.Count > 0, _path, InputObject);
+                RefuseSecond(_network != null || _epochs.Count > 0, InputObject);
                 _network = network;
             }
             else if (item is EpochResult epoch || LanguagePrimitives.TryConvertTo(InputObject, out epoch))
             {
-                if (_network != null) SvgFile.RefuseSecond(this, true, _path, InputObject);
+                RefuseSecond(_network != null, InputObject);
                 _epochs.Add(epoch);
             }
             else
             {
-                ThrowTerminatingError(ErrorRecords.Create("NotANetwork", ErrorCategory.InvalidArgument,
-                    $"Expected a network or the epoch rows of Invoke-BackpropTraining; got {InputObject}.", InputObject));
+                Refuse("NotANetwork", $"Expected a network or the epoch rows of Invoke-BackpropTraining; got {InputObject}.", InputObject);
             }
         }
 
@@ -163,12 +106,14 @@ namespace BackpropPS.Commands
         {
             if (_network == null && _epochs.Count == 0) return; // nothing was piped
             if (_network != null && (Epoch != null || Animate))
-                Refuse("NotATrainingRun", "-Epoch and -Animate choose epochs of a training run; pipe the epoch rows of Invoke-BackpropTraining, not one network.");
+                Refuse("NotATrainingRun", "-Epoch and -Animate choose epochs of a training run; pipe the epoch rows of Invoke-BackpropTraining, not one network.", InputObject);
             List<EpochResult> chosen = _network != null ? null : Choose();
             Network first = _network ?? chosen[0].Network;
-            Run(() => { DecisionBoundary.EnsureTwoInputs(first); return true; }, first);
-            BoundaryInput input = Run(() => BoundaryInput.Read(Data, first, InputColumn, TargetColumn), Data);
-            BoundaryGrid grid = Run(() => input.Grid(XRange, YRange, Resolution, Margin), first);
+            Run(() => DecisionBoundary.EnsureTwoInputs(first), first);
+            var data = new DataInput(new[] { "InputColumn", nameof(TargetColumn) }.Where(IsBound), keepRecords: true, oneDataset: true);
+            if (Data != null) Run(() => data.AddAll(Data), Data);
+            BoundaryInput input = Run(() => BoundaryInput.Read(data, first, _grid.InputColumn, TargetColumn), Data);
+            BoundaryGrid grid = Run(() => _grid.Grid(input), first);
             var (x, y) = input.AxisNames(first);
             var settings = new BoundarySettings
             {
@@ -176,20 +121,20 @@ namespace BackpropPS.Commands
             };
             if (Tiles)
             {
-                if (chosen != null && chosen.Count > 1) Refuse("ConflictingOutput", "-Layer draws the neurons of one network; choose one epoch with -Epoch.");
+                if (chosen != null && chosen.Count > 1) Refuse("ConflictingOutput", "-Layer draws the neurons of one network; choose one epoch with -Epoch.", InputObject);
                 Network network = _network ?? chosen[0].Network;
                 NeuronMap neurons = Run(() => DecisionBoundary.Neurons(network, grid, Layer), Layer);
-                settings.Title = Title ?? $"Layer {Layer} of {network.Shape}{EpochWords(chosen)}: what each neuron outputs";
-                SvgFile.Export(this, _path, $"Export the neuron maps of layer {Layer}", w => BoundarySvg.WriteNeurons(neurons, settings, w, Neuron), Force, PassThru);
+                settings.Title = Heading ?? $"Layer {Layer} of {network.Shape}{EpochWords(chosen)}: what each neuron outputs";
+                WritePicture($"Export the neuron maps of layer {Layer}", w => BoundarySvg.WriteNeurons(neurons, settings, w, Neuron));
                 return;
             }
             List<BoundaryFrame> frames = _network != null
                 ? new List<BoundaryFrame> { new BoundaryFrame(Run(() => DecisionBoundary.Classes(_network, grid), _network), $"{_network.Shape} network") }
                 : Frames(chosen, grid);
-            settings.Title = Title ?? $"Decision boundary of a {first.Shape} network" +
+            settings.Title = Heading ?? $"Decision boundary of a {first.Shape} network" +
                 (chosen == null ? "" : Animate ? $" over {Wording.Count(chosen.Count, "epoch")} ({chosen[0].Epoch} to {chosen[chosen.Count - 1].Epoch})" : EpochWords(chosen));
             string action = Animate ? $"Export an animated decision boundary of {Wording.Count(frames.Count, "frame")}" : $"Export {Wording.Count(frames.Count, "decision boundary", "decision boundaries")}";
-            SvgFile.Export(this, _path, action, w => BoundarySvg.Write(frames, settings, w, Animate), Force, PassThru);
+            WritePicture(action, w => BoundarySvg.Write(frames, settings, w, Animate));
         }
 
         private List<BoundaryFrame> Frames(List<EpochResult> chosen, BoundaryGrid grid)
@@ -204,7 +149,7 @@ namespace BackpropPS.Commands
                 if (chosen.Count > 1) WriteProgress(progress);
                 BoundaryMap map = Run(() => DecisionBoundary.Classes(e.Network, grid), e);
                 if (!map.Labels.SequenceEqual(frames.FirstOrDefault()?.Map.Labels ?? map.Labels))
-                    Refuse("ClassLabelMismatch", $"Epoch {e.Epoch}'s network has other class labels than the first one drawn; pipe the epochs of one run.");
+                    Refuse("ClassLabelMismatch", $"Epoch {e.Epoch}'s network has other class labels than the first one drawn; pipe the epochs of one run.", InputObject);
                 frames.Add(new BoundaryFrame(map, Caption(e), e.Epoch));
             }
             progress.RecordType = ProgressRecordType.Completed;
@@ -217,7 +162,7 @@ namespace BackpropPS.Commands
         {
             if (Epoch != null)
             {
-                if (Epoch.Length == 0) Refuse("EpochNotFound", "Expected at least one epoch with -Epoch.");
+                if (Epoch.Length == 0) Refuse("EpochNotFound", "Expected at least one epoch with -Epoch.", InputObject);
                 return Epoch.Select(n => _epochs.LastOrDefault(e => e.Epoch == n) ?? Missing(n)).ToList();
             }
             if (!Animate) return new List<EpochResult> { _epochs[_epochs.Count - 1] };
@@ -229,7 +174,7 @@ namespace BackpropPS.Commands
         private EpochResult Missing(int epoch)
         {
             string have = _epochs.Count == 0 ? "none" : $"{_epochs.Min(e => e.Epoch)} to {_epochs.Max(e => e.Epoch)}";
-            Refuse("EpochNotFound", $"Epoch {epoch} is not among the piped epochs ({have}).");
+            Refuse("EpochNotFound", $"Epoch {epoch} is not among the piped epochs ({have}).", InputObject);
             return null;
         }
 
@@ -246,8 +191,5 @@ namespace BackpropPS.Commands
             var numbers = chosen.Select(e => e.Epoch.ToString(CultureInfo.InvariantCulture)).ToList();
             return $" at epochs {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[numbers.Count - 1]}";
         }
-
-        private void Refuse(string errorId, string message) =>
-            ThrowTerminatingError(ErrorRecords.Create(errorId, ErrorCategory.InvalidArgument, message, InputObject));
     }
 }

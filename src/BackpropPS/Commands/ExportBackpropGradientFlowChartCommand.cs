@@ -1,14 +1,7 @@
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Management.Automation;
-using System;
-using BackpropPS.Core.Data;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -19,82 +12,33 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropGradientFlowChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportBackpropGradientFlowChartCommand : BackpropCmdlet
+    public sealed class ExportBackpropGradientFlowChartCommand : ChartExportCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private readonly List<GradientFlowPoint> _points = new List<GradientFlowPoint>();
         private int _leftOut, _rows;
-        private string _path;
 
         /// <summary>An epoch of a run trained with -GradientFlow, one of its GradientFlow rows, or such a row from Import-Csv.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
-        /// <summary>The .svg file to write.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        public string Path { get; set; }
-
-        /// <summary>The .svg file to write, taken exactly as typed (no wildcards).</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string LiteralPath { get; set; }
-
         /// <summary>What to draw: a column of the gradient-flow rows.</summary>
         [Parameter]
         public GradientFlowMeasure Measure { get; set; } = GradientFlowMeasure.GradientNorm;
 
-        /// <summary>The chart's caption; by default the measure's name and "per layer".</summary>
-        [Parameter]
-        [ValidateNotNull]
-        public string Title { get; set; }
-
-        /// <summary>Width in pixels.</summary>
-        [Parameter]
-        [ValidateRange(100, 10000)]
-        public int Width { get; set; } = 640;
-
-        /// <summary>Height in pixels.</summary>
-        [Parameter]
-        [ValidateRange(100, 10000)]
-        public int Height { get; set; } = 400;
-
         /// <summary>A linear value axis even for the norms and ratios (shares are always drawn linear).</summary>
         [Parameter]
         public SwitchParameter LinearScale { get; set; }
-
-        /// <summary>Replace the file if it exists.</summary>
-        [Parameter]
-        public SwitchParameter Force { get; set; }
 
         /// <summary>The culture of numbers in text (rows read back with Import-Csv); by default the invariant culture.</summary>
         [Parameter]
         [ValidateNotNull]
         public CultureInfo Culture { get; set; }
 
-        /// <summary>Emit the written file.</summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
         private bool Logarithmic => !LinearScale && GradientFlowChart.IsLogarithmic(Measure);
 
         /// <inheritdoc />
-        protected override void BeginProcessing()
-        {
-            Title = Title ?? GradientFlowChart.Describe(Measure) + " per layer";
-            Run(() => { SvgMarkup.CheckTitle(Title); return Title; }, Title);
-            string typed = ParameterSetName == PathSet ? Path : LiteralPath;
-            string resolved = FileSystemPaths.ForWriting(this, typed);
-            if (!string.Equals(System.IO.Path.GetExtension(resolved), ".svg", StringComparison.OrdinalIgnoreCase))
-            {
-                ThrowTerminatingError(ErrorRecords.Create("UnsupportedChartFormat", ErrorCategory.InvalidArgument,
-                    $"Expected a .svg file; got '{resolved}'. Charts are SVG; any SVG viewer or converter turns one into a PNG.", typed));
-            }
-            _path = ExportFile.Prepare(this, typed, Force, "ChartFileExists");
-        }
+        protected override string DefaultTitle => GradientFlowChart.Describe(Measure) + " per layer";
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -102,8 +46,8 @@ namespace BackpropPS.Commands
             switch (InputObject.BaseObject)
             {
                 case EpochResult epoch when epoch.GradientFlow.Count == 0:
-                    WriteError(ErrorRecords.Create("NoGradientFlow", ErrorCategory.InvalidData,
-                        $"Epoch {epoch.Epoch} has no gradient-flow rows: train with Invoke-BackpropTraining -GradientFlow.", epoch));
+                    WriteError(ErrorRecords.From(new BackpropException("NoGradientFlow", BackpropErrorKind.InvalidData,
+                        $"Epoch {epoch.Epoch} has no gradient-flow rows: train with Invoke-BackpropTraining -GradientFlow."), epoch));
                     break;
                 case EpochResult epoch:
                     foreach (GradientFlowRow row in epoch.GradientFlow) Add(row.Run, row.Epoch, row.Layer, Value(row));
@@ -112,15 +56,11 @@ namespace BackpropPS.Commands
                     Add(row.Run, row.Epoch, row.Layer, Value(row));
                     break;
                 default:
-                    try
+                    // One bad record among many: reported, skipped, and the chart is drawn from the rest.
+                    if (TryRun(() => (Epoch: Number("Epoch", true).Value, Layer: (int)Number("Layer", true).Value, Value: Number(Measure.ToString(), false)),
+                        InputObject, out var read))
                     {
-                        Add(Text(InputObject, "Run"), Number(InputObject, "Epoch", true).Value, (int)Number(InputObject, "Layer", true).Value,
-                            Number(InputObject, Measure.ToString(), false));
-                    }
-                    catch (BackpropException e)
-                    {
-                        // One bad record among many: reported, skipped, and the chart is drawn from the rest.
-                        WriteError(ErrorRecords.From(e, InputObject));
+                        Add(RowValues.Text(InputObject.Properties["Run"]?.Value), read.Epoch, read.Layer, read.Value);
                     }
                     break;
             }
@@ -138,15 +78,13 @@ namespace BackpropPS.Commands
             {
                 string which = Measure == GradientFlowMeasure.SaturatedShare ? " (it is measured in Sigmoid and Tanh layers only)"
                     : Measure == GradientFlowMeasure.DeadShare ? " (it is measured in ReLU layers only)" : "";
-                ThrowTerminatingError(ErrorRecords.Create("NoGradientFlowData", ErrorCategory.InvalidData, _rows == 0
+                Refuse("NoGradientFlowData", _rows == 0
                     ? "Expected gradient-flow rows (the epochs of Invoke-BackpropTraining -GradientFlow, or their GradientFlow rows); got none."
-                    : FormattableString.Invariant($"None of the {_rows} gradient-flow rows has a {Measure} to draw{which}."), null));
+                    : FormattableString.Invariant($"None of the {_rows} gradient-flow rows has a {Measure} to draw{which}."), null, BackpropErrorKind.InvalidData);
             }
-            if (!ShouldProcess(_path, FormattableString.Invariant($"Export gradient-flow chart of {_points.Count} values"))) return;
-            var settings = new LineChartSettings { Title = Title, Width = Width, Height = Height, Logarithmic = Logarithmic };
-            ExportFile.Write(this, _path, writer => GradientFlowChart.WriteSvg(_points, Measure, writer, settings), "ChartFileWriteFailed", _path,
-                Force ? null : "ChartFileExists");
-            if (PassThru) WriteObject(ExportFile.Written(this, _path));
+            var settings = new LineChartSettings { Title = Heading, Width = Width, Height = Height, Logarithmic = Logarithmic };
+            WritePicture(FormattableString.Invariant($"Export gradient-flow chart of {_points.Count} values"),
+                writer => GradientFlowChart.WriteSvg(_points, Measure, writer, settings));
         }
 
         // An empty value (a share of a layer it does not apply to) is no point; one the axis cannot show is counted.
@@ -173,25 +111,9 @@ namespace BackpropPS.Commands
             }
         }
 
-        private static string Text(PSObject record, string property) =>
-            Convert.ToString(NumericArgument.Unwrap(record.Properties[property]?.Value), CultureInfo.InvariantCulture);
-
         // A property as a number; numeric text (Import-Csv) counts when it is a decimal in -Culture, and an empty cell is none.
-        private double? Number(PSObject record, string property, bool required)
-        {
-            object value = NumericArgument.Unwrap(record.Properties[property]?.Value);
-            if (value == null || (value is string s && s.Trim().Length == 0))
-            {
-                if (required) throw InvalidRecord(record, $"got one without {property}");
-                return null;
-            }
-            if (!NumberValue.TryRead(value, Culture, out double number))
-            {
-                string advice = value is string text ? NumberText.Advice(text, Culture, "-Culture") : "";
-                throw InvalidRecord(record, $"its {property} is {UserValue.Describe(value)}, not a number", advice);
-            }
-            return number;
-        }
+        private double? Number(string property, bool required) =>
+            RowValues.Number(InputObject, property, required, Culture, (problem, advice) => InvalidRecord(InputObject, problem, advice));
 
         private BackpropException InvalidRecord(PSObject record, string problem, string advice = "") =>
             BackpropException.Argument("InvalidGradientFlowRecord",

@@ -1,11 +1,6 @@
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -28,17 +23,17 @@ namespace BackpropPS.Commands
 
         /// <summary>Number of points of a generated set.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int Count { get; set; } = 200;
 
         /// <summary>Standard deviation of the Gaussian noise added to each coordinate of a generated set.</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double Noise { get; set; }
 
         /// <summary>The seed of a generated set.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int Seed { get; set; }
 
         /// <summary>Return one data set object (matrices and a schema) instead of one record per sample.</summary>
@@ -69,11 +64,7 @@ namespace BackpropPS.Commands
         protected override void EndProcessing()
         {
             WarnAboutIgnoredParameters();
-            if (AsDataset && AsRecord)
-            {
-                ThrowTerminatingError(ErrorRecords.Create("ConflictingOutput", ErrorCategory.InvalidArgument,
-                    "Expected -AsDataset or -AsRecord, not both.", Name));
-            }
+            if (AsDataset && AsRecord) Refuse("ConflictingOutput", "Expected -AsDataset or -AsRecord, not both.", Name);
             if (ImageSet.Contains(Name))
             {
                 foreach (Dataset part in ImageParts())
@@ -116,7 +107,7 @@ namespace BackpropPS.Commands
             var sentences = new List<string>();
             void Check(bool applies, string where, params string[] names)
             {
-                string[] given = names.Where(MyInvocation.BoundParameters.ContainsKey).Select(p => "-" + p).ToArray();
+                string[] given = names.Where(IsBound).Select(p => "-" + p).ToArray();
                 if (!applies && given.Length > 0) sentences.Add($"{string.Join(", ", given)} apply to {where}.");
             }
             bool generated = GeneratedSet.Contains(Name);
@@ -177,17 +168,13 @@ namespace BackpropPS.Commands
             {
                 message = $"Expected one folder with the IDX files of {Name}, or two files (the images and the labels of one part); got {string.Join(", ", paths.Select(p => "'" + p + "'"))}.";
             }
-            ThrowTerminatingError(ErrorRecords.Create(paths.Length == 0 ? "DatasetFileNotFound" : "DatasetPathNotFound", ErrorCategory.ObjectNotFound, message, Path));
+            Refuse(paths.Length == 0 ? "DatasetFileNotFound" : "DatasetPathNotFound", message, Path, BackpropErrorKind.NotFound);
         }
 
         private string ShippedFile(string name)
         {
             string path = System.IO.Path.Combine(MyInvocation.MyCommand.Module?.ModuleBase ?? "", "data", name);
-            if (!File.Exists(path))
-            {
-                ThrowTerminatingError(ErrorRecords.Create("DatasetFileNotFound", ErrorCategory.ObjectNotFound,
-                    $"Expected the {Name} data at '{path}'; the module is incomplete.", path));
-            }
+            if (!File.Exists(path)) Refuse("DatasetFileNotFound", $"Expected the {Name} data at '{path}'; the module is incomplete.", path, BackpropErrorKind.NotFound);
             return path;
         }
 

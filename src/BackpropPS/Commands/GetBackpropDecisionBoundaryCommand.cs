@@ -1,8 +1,4 @@
-using System.Collections.Generic;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -14,9 +10,10 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsCommon.Get, "BackpropDecisionBoundary")]
     [OutputType(typeof(PSObject))]
-    public sealed class GetBackpropDecisionBoundaryCommand : BackpropCmdlet
+    public sealed class GetBackpropDecisionBoundaryCommand : BackpropCmdlet, IDynamicParameters
     {
-        private readonly List<PSObject> _data = new List<PSObject>();
+        private readonly BoundaryGridParameters _grid = new BoundaryGridParameters();
+        private DataInput _data;
 
         /// <summary>The network; it must take two inputs.</summary>
         [Parameter(Mandatory = true)]
@@ -29,61 +26,35 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
-        /// <summary>The low and high end of the first input; by default the data's range with the margin.</summary>
-        [Parameter]
-        [DecimalText]
-        public double[] XRange { get; set; }
-
-        /// <summary>The low and high end of the second input; by default the data's range with the margin.</summary>
-        [Parameter]
-        [DecimalText]
-        public double[] YRange { get; set; }
-
-        /// <summary>Grid points per side (from 2 to 1000).</summary>
-        [Parameter]
-        [DecimalText]
-        public int Resolution { get; set; } = 100;
-
-        /// <summary>The share of the data's span added on each side of a range read from the data.</summary>
-        [Parameter]
-        [DecimalText]
-        public double Margin { get; set; } = BoundaryGrid.DefaultMargin;
-
         /// <summary>Give each neuron's output of this layer (from 1) instead of the classes.</summary>
         [Parameter]
-        [DecimalText]
+        [WholeNumber]
         public int Layer { get; set; }
 
-        /// <summary>The two record columns that are the inputs, when the network does not know them.</summary>
-        [Parameter]
-        [ValidateNotNullOrEmpty]
-        public string[] InputColumn { get; set; }
+        /// <summary>The grid's range and resolution, and the input columns (shared with Export-BackpropDecisionBoundary).</summary>
+        public object GetDynamicParameters() => _grid;
+
+        /// <inheritdoc />
+        protected override void BeginProcessing() =>
+            _data = new DataInput(new[] { "InputColumn" }.Where(IsBound), keepRecords: true, oneDataset: true);
 
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (InputObject == null) return;
             // -Data $records binds the whole array as one object; piped, the records come one by one. Same data.
-            var items = InputObject.BaseObject is System.Collections.IDictionary ? null : LanguagePrimitives.GetEnumerable(InputObject.BaseObject);
-            foreach (object item in items ?? new object[] { InputObject })
-            {
-                PSObject record = PSObject.AsPSObject(item);
-                ErrorRecord misplaced = RecordReader.NetworkPipedAsRecord(record);
-                if (misplaced != null) ThrowTerminatingError(misplaced);
-                _data.Add(record);
-            }
+            if (InputObject != null) Run(() => _data.AddAll(InputObject), InputObject);
         }
 
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            Run(() => { DecisionBoundary.EnsureTwoInputs(Network); return true; }, Network);
-            BoundaryInput input = Run(() => BoundaryInput.Read(_data, Network, InputColumn, null), InputObject);
-            BoundaryGrid grid = Run(() => input.Grid(XRange, YRange, Resolution, Margin), Network);
+            Run(() => DecisionBoundary.EnsureTwoInputs(Network), Network);
+            BoundaryInput input = Run(() => BoundaryInput.Read(_data, Network, _grid.InputColumn, null), InputObject);
+            BoundaryGrid grid = Run(() => _grid.Grid(input), Network);
             var (x, y) = input.AxisNames(Network);
             WriteVerbose(string.Format(System.Globalization.CultureInfo.InvariantCulture, "A {0} x {0} grid: {1} from {2} to {3}, {4} from {5} to {6}.",
                 grid.Resolution, x, grid.XMin, grid.XMax, y, grid.YMin, grid.YMax));
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Layer))) WriteNeurons(Run(() => DecisionBoundary.Neurons(Network, grid, Layer), Layer), x, y);
+            if (IsBound(nameof(Layer))) WriteNeurons(Run(() => DecisionBoundary.Neurons(Network, grid, Layer), Layer), x, y);
             else WriteClasses(Run(() => DecisionBoundary.Classes(Network, grid), Network), x, y);
         }
 

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {

@@ -1,10 +1,4 @@
-using System;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -25,6 +19,7 @@ namespace BackpropPS.Commands
         /// <summary>Only the weights with the N smallest gradients (by size), smallest first; 0 (the default) gives every weight in the trace's order.</summary>
         [Parameter]
         [ValidateRange(0, int.MaxValue)]
+        [WholeNumber]
         public int Smallest { get; set; }
 
         /// <inheritdoc />

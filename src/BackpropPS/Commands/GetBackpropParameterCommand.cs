@@ -1,10 +1,5 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
-using BackpropPS.Internal;
 using BackpropPS.Serialization;
 
 namespace BackpropPS.Commands
@@ -42,8 +37,8 @@ namespace BackpropPS.Commands
                 case TrainingStep step: WriteObject(step.Trace, enumerateCollection: true); break;
                 case EpochResult epoch: WriteObject(Rows(epoch.Network, null), enumerateCollection: true); break;
                 default:
-                    WriteError(ErrorRecords.Create("UnsupportedInputObject", ErrorCategory.InvalidType,
-                        $"Expected a network, a forward pass, a gradient, a training step or an epoch row; got {UserValue.Describe(item)}.", value));
+                    WriteError(ErrorRecords.From(new BackpropException("UnsupportedInputObject", BackpropErrorKind.InvalidType,
+                        $"Expected a network, a forward pass, a gradient, a training step or an epoch row; got {UserValue.Describe(item)}."), value));
                     break;
             }
         }

@@ -1,7 +1,4 @@
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -11,19 +8,8 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BackpropStep")]
     [OutputType(typeof(TrainingStep))]
-    public sealed class InvokeBackpropStepCommand : BackpropCmdlet
+    public sealed class InvokeBackpropStepCommand : NetworkInputCmdlet
     {
-        /// <summary>The network to train; it is not changed (the step's After property is the new network).</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Network")]
-        [ValidateNotNull]
-        public Network InputObject { get; set; }
-
-        /// <summary>One sample (0.05, 0.10) or a batch (@(0.05, 0.10), @(0.2, 0.3)).</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public object Input { get; set; }
-
         /// <summary>The wanted outputs: one per sample.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNull]
@@ -35,7 +21,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [DecimalText]
+        [DecimalNumber]
         public double LearningRate { get; set; }
 
         /// <inheritdoc />

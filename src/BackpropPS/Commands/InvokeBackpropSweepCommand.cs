@@ -1,14 +1,8 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
-using BackpropPS.Core;
 using BackpropPS.Core.Training;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -19,7 +13,7 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsLifecycle.Invoke, "BackpropSweep", DefaultParameterSetName = LocalSet)]
     [OutputType(typeof(PSObject))]
-    public sealed class InvokeBackpropSweepCommand : BackpropCmdlet, IDisposable
+    public sealed class InvokeBackpropSweepCommand : BackpropCmdlet
     {
         private const string LocalSet = "Local";
         private const string SessionSet = "Session";
@@ -37,7 +31,8 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         ValidationAccuracy = $_.ValidationAccuracy; GradientNorm = $_.GradientNorm; NetworkJson = [BackpropPS.Core.NetworkJson]::Serialize($_.Network) }
 }";
 
-        private readonly List<PSObject> _records = new List<PSObject>();
+        // The data every run gets: the columns, if any, are in -Parameters or -Grid, and each run reads them.
+        private readonly DataInput _data = new DataInput(new string[0], keepRecords: true, oneDataset: true);
         private readonly ManualResetEvent _stop = new ManualResetEvent(false);
         private SweepWorkers _workers;
 
@@ -64,6 +59,7 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         /// <summary>How many runs train at once on this machine; by default one per processor.</summary>
         [Parameter(ParameterSetName = LocalSet)]
         [ValidateRange(1, 1024)]
+        [WholeNumber]
         public int ThrottleLimit { get; set; } = Environment.ProcessorCount;
 
         /// <summary>Remote sessions (New-PSSession) with BackpropPS installed; each trains one run at a time.</summary>
@@ -74,7 +70,7 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            if (InputObject != null) _records.Add(InputObject);
+            if (InputObject != null) Run(() => _data.Add(InputObject), InputObject);
         }
 
         /// <inheritdoc />
@@ -87,9 +83,10 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
                 if (!run.Parameters.ContainsKey("ThreadCount")) run.Parameters["ThreadCount"] = 1;
             }
             if (ParameterSetName == SessionSet) EnsureRemotable(runs);
+            IEnumerable<object> input = _data.Dataset != null ? new object[] { _data.Dataset } : _data.Records;
             _workers = ParameterSetName == SessionSet
-                ? SweepWorkers.Remote(Session.Select(s => s.Runspace).ToList(), runs.Count, k => Remote(runs[k]), _ => _records)
-                : SweepWorkers.Local(ModulePath(), ThrottleLimit, runs.Count, k => Local(runs[k]), _ => _records);
+                ? SweepWorkers.Remote(Session.Select(s => s.Runspace).ToList(), runs.Count, k => Remote(runs[k]), _ => input)
+                : SweepWorkers.Local(ModulePath(), ThrottleLimit, runs.Count, k => Local(runs[k]), _ => input);
             WriteVerbose($"{runs.Count} runs on {(ParameterSetName == SessionSet ? Session.Length + " sessions" : Math.Min(ThrottleLimit, runs.Count) + " runspaces")}.");
             _workers.Start();
             var progress = new ProgressRecord(1, $"Sweep of {runs.Count} runs", "Training");
@@ -110,15 +107,20 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         /// <inheritdoc />
         protected override void StopProcessing()
         {
+            base.StopProcessing();
             _stop.Set();
             _workers?.Stop();
         }
 
         /// <inheritdoc />
-        public void Dispose()
+        protected override void Dispose(bool disposing)
         {
-            _workers?.Dispose();
-            _stop.Dispose();
+            if (disposing)
+            {
+                _workers?.Dispose();
+                _stop.Dispose();
+            }
+            base.Dispose(disposing);
         }
 
         private PowerShell Local(SweepRun run)
@@ -133,11 +135,10 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         // A data set object does not survive the trip to another machine (yet): say so rather than train on a husk.
         private void EnsureRemotable(List<SweepRun> runs)
         {
-            bool dataset = _records.Any(r => r.BaseObject is Dataset) ||
+            bool dataset = _data.Dataset != null ||
                 runs.Any(r => r.Parameters.Values.Cast<object>().Any(v => (v is PSObject p ? p.BaseObject : v) is Dataset));
             if (dataset)
-                ThrowTerminatingError(ErrorRecords.Create("DatasetNotRemotable", ErrorCategory.InvalidArgument,
-                    "A data set object cannot be sent to a remote session; give the data as records or as -Input and -Target in -Parameters.", Session));
+                Refuse("DatasetNotRemotable", "A data set object cannot be sent to a remote session; give the data as records or as -Input and -Target in -Parameters.", Session);
         }
 
         // The module manifest beside the running DLL's folder (out/BackpropPS/net8.0/..), else the DLL itself.

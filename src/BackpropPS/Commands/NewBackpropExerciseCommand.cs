@@ -1,11 +1,6 @@
 using System.IO;
-using System.Management.Automation;
-using System;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Teaching;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -23,13 +18,13 @@ namespace BackpropPS.Commands
 
         /// <summary>The seed the network, input and target are drawn from; each student can get their own.</summary>
         [Parameter(Mandatory = true, ParameterSetName = SeedSet)]
-        [DecimalText]
+        [WholeNumber]
         public int Seed { get; set; }
 
         /// <summary>Layer sizes from input to output, as for New-BackpropNetwork.</summary>
         [Parameter(ParameterSetName = SeedSet)]
         [ValidateNotNullOrEmpty]
-        [DecimalText]
+        [WholeNumber]
         public int[] LayerSize { get; set; } = { 2, 2, 2 };
 
         /// <summary>One activation for every layer, or one per layer.</summary>
@@ -51,7 +46,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The learning rate of the step.</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double LearningRate { get; set; } = Exercise.DefaultLearningRate;
 
         /// <summary>The parts to ask for: Forward (z, a), Backward (deltas, gradients), Update (new parameters).</summary>
@@ -62,13 +57,13 @@ namespace BackpropPS.Commands
         /// <summary>Only these layers' quantities (from 1); all layers by default.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        [DecimalText]
+        [WholeNumber]
         public int[] Layer { get; set; }
 
         /// <summary>How many decimals an answer must have right; the tolerance is one unit in the last of them.</summary>
         [Parameter]
         [ValidateRange(0, Exercise.MaxDecimals)]
-        [DecimalText]
+        [WholeNumber]
         public int Decimals { get; set; } = Exercise.DefaultDecimals;
 
         /// <summary>A folder (files named exercise.*) or a base name (base.csv, base.svg, base.exercise.json); without it nothing is written.</summary>
@@ -92,7 +87,7 @@ namespace BackpropPS.Commands
                 return;
             }
 
-            string name = ExerciseFiles.Base(FileSystemPaths.ForWriting(this, Path));
+            string name = ExerciseFiles.Base(Run(() => FileSystemPaths.ForWriting(this, Path), Path));
             string csv = Prepare(name + ".csv"), svg = Prepare(name + ".svg"), json = Prepare(name + ExerciseFiles.ExerciseExtension);
             if (!ShouldProcess(name + ".*", $"Write a worksheet of {exercise.Quantities.Count} quantities ({System.IO.Path.GetFileName(csv)}, .svg, {ExerciseFiles.ExerciseExtension})"))
                 return;
@@ -105,9 +100,9 @@ namespace BackpropPS.Commands
         }
 
         // All three are checked before any is written, so that a sheet is not left without its exercise file.
-        private string Prepare(string path) => ExportFile.Prepare(this, path, Force, "ExerciseFileExists");
+        private string Prepare(string path) => Run(() => ExportFile.Prepare(this, path, Force, "ExerciseFileExists"), path);
 
         private void Write(string path, Action<TextWriter> write) =>
-            ExportFile.Write(this, path, write, "ExerciseFileWriteFailed", path, Force ? null : "ExerciseFileExists");
+            Run(() => ExportFile.Write(path, write, "ExerciseFileWriteFailed", Force ? null : "ExerciseFileExists"), path);
     }
 }

@@ -1,8 +1,3 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -18,7 +13,7 @@ namespace BackpropPS.Commands
         /// <summary>Layer sizes from input to output, e.g. 2, 3, 1.</summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = RandomSet)]
         [ValidateNotNullOrEmpty]
-        [DecimalText]
+        [WholeNumber]
         public int[] LayerSize { get; set; }
 
         /// <summary>One activation for every layer, or one per layer.</summary>
@@ -37,7 +32,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The seed of the random weights; the same seed gives the same network everywhere.</summary>
         [Parameter(ParameterSetName = RandomSet)]
-        [DecimalText]
+        [WholeNumber]
         public int Seed { get; set; }
 
         /// <summary>Per layer, its weights as rows (one per neuron) of one weight per input.</summary>

@@ -1,13 +1,6 @@
-using System;
-using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Teaching;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -17,23 +10,9 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "BackpropExercise", DefaultParameterSetName = PathSet)]
     [OutputType(typeof(ExerciseAnswer), typeof(ExerciseGrade))]
-    public sealed class TestBackpropExerciseCommand : BackpropCmdlet
+    public sealed class TestBackpropExerciseCommand : FileReadingCmdlet
     {
-        private const string PathSet = "Path";
-        private const string LiteralPathSet = "LiteralPath";
         private Exercise _exercise;
-
-        /// <summary>The filled worksheets (CSV); wildcards are allowed.</summary>
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
-        [ValidateNotNullOrEmpty]
-        [SupportsWildcards]
-        public string[] Path { get; set; }
-
-        /// <summary>The filled worksheets, taken exactly as typed; Get-ChildItem's files bind here by PSPath.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("PSPath", "LP")]
-        [ValidateNotNullOrEmpty]
-        public string[] LiteralPath { get; set; }
 
         /// <summary>The exercise: an exercise file's path, or what New-BackpropExercise returns; by default the exercise file beside each sheet.</summary>
         [Parameter(Position = 1)]
@@ -45,59 +24,35 @@ namespace BackpropPS.Commands
         public SwitchParameter Summary { get; set; }
 
         /// <inheritdoc />
+        protected override string FileDescription => "a worksheet CSV file";
+
+        /// <inheritdoc />
+        protected override string NotFoundErrorId => "ExerciseSheetNotFound";
+
+        /// <inheritdoc />
         protected override void BeginProcessing()
         {
             if (Exercise != null) _exercise = Run(() => ExerciseFiles.From(this, Exercise), Exercise);
         }
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override void Read(string path)
         {
-            bool literal = ParameterSetName == LiteralPathSet;
-            foreach (string typed in literal ? LiteralPath : Path)
-            {
-                try
-                {
-                    foreach (string path in FileSystemPaths.ForReading(this, typed, literal)) Grade(path);
-                }
-                catch (ItemNotFoundException e)
-                {
-                    WriteError(NotFound(typed, e));
-                }
-                catch (BackpropException e)
-                {
-                    WriteError(ErrorRecords.From(e, typed));
-                }
-            }
-        }
-
-        private void Grade(string path)
-        {
-            if (!File.Exists(path))
-            {
-                WriteError(Directory.Exists(path)
-                    ? ErrorRecords.Create("PathIsDirectory", ErrorCategory.InvalidArgument, $"Expected a worksheet CSV file; '{path}' is a directory.", path)
-                    : NotFound(path, null));
-                return;
-            }
             Exercise exercise = _exercise;
             if (exercise == null)
             {
                 string beside = ExerciseFiles.Beside(path);
                 if (beside == null)
                 {
-                    WriteError(ErrorRecords.Create("ExerciseNotFound", ErrorCategory.ObjectNotFound,
+                    throw new BackpropException("ExerciseNotFound", BackpropErrorKind.NotFound,
                         $"Found no exercise file for '{path}': expected {System.IO.Path.GetFileNameWithoutExtension(path)}{ExerciseFiles.ExerciseExtension} " +
-                        $"or a single *{ExerciseFiles.ExerciseExtension} in its folder. Give it with -Exercise.", path));
-                    return;
+                        $"or a single *{ExerciseFiles.ExerciseExtension} in its folder. Give it with -Exercise.");
                 }
                 exercise = ExerciseFiles.Read(beside);
                 WriteVerbose($"Grading {path} with {beside}.");
             }
             List<PSObject> records = ReadCsv(path);
-            if (records == null) return;
             var answers = Answers(records, exercise, path);
-            if (answers == null) return;
             ExerciseGrade grade = ExerciseGrader.Grade(exercise, answers, System.IO.Path.GetFileName(path));
             WriteVerbose($"{grade.Sheet}: {grade}. {grade.Advice}");
             if (Summary) WriteObject(grade);
@@ -115,8 +70,7 @@ namespace BackpropPS.Commands
             }
             catch (RuntimeException e)
             {
-                WriteError(ErrorRecords.Create("ExerciseSheetReadFailed", ErrorCategory.ReadError, $"Could not read the worksheet '{path}': {e.Message}", path, e));
-                return null;
+                throw new BackpropException("ExerciseSheetReadFailed", BackpropErrorKind.ReadError, $"Could not read the worksheet '{path}': {e.Message}", e);
             }
         }
 
@@ -129,9 +83,8 @@ namespace BackpropPS.Commands
             {
                 if (records.Count > 0 && !RecordReader.HasColumn(records[0], column))
                 {
-                    WriteError(ErrorRecords.Create("MissingColumn", ErrorCategory.InvalidData,
-                        $"{sheet} has no column '{column}'; a worksheet has Quantity and Answer. Its columns are: {string.Join(", ", RecordReader.ColumnNames(records[0]))}.", path));
-                    return null;
+                    throw new BackpropException("MissingColumn", BackpropErrorKind.InvalidData,
+                        $"{sheet} has no column '{column}'; a worksheet has Quantity and Answer. Its columns are: {string.Join(", ", RecordReader.ColumnNames(records[0]))}.");
                 }
             }
             var answers = new List<StudentAnswer>();
@@ -142,14 +95,13 @@ namespace BackpropPS.Commands
                 ExerciseQuantity q = exercise.Find(name);
                 if (q == null)
                 {
-                    WriteError(ErrorRecords.Create("UnknownQuantity", ErrorCategory.InvalidData,
+                    WriteError(RowError("UnknownQuantity",
                         $"{sheet} row {r + 1}: '{name}' is no quantity of this exercise (they are named as in the sheet: z_h1, a_h1, delta_o1, dE/dw1_11, w1_11, ...).", path));
                     continue;
                 }
                 if (!seen.Add(q.Name))
                 {
-                    WriteError(ErrorRecords.Create("DuplicateQuantity", ErrorCategory.InvalidData,
-                        $"{sheet} row {r + 1}: {q.Name} is answered a second time; the first answer is graded.", path));
+                    WriteError(RowError("DuplicateQuantity", $"{sheet} row {r + 1}: {q.Name} is answered a second time; the first answer is graded.", path));
                     continue;
                 }
                 object cell = RecordReader.Cell(records[r], "Answer", r + 1);
@@ -160,7 +112,7 @@ namespace BackpropPS.Commands
                     if (NumberValue.TryRead(cell, CultureInfo.InvariantCulture, out double number) && !double.IsNaN(number) && !double.IsInfinity(number))
                         value = number;
                     else
-                        WriteError(ErrorRecords.Create("NonNumericAnswer", ErrorCategory.InvalidData,
+                        WriteError(RowError("NonNumericAnswer",
                             $"{sheet} row {r + 1} ({q.Name}): expected a number; got '{text}'.{NumberText.Advice(text, null, null)} The row is graded as not a number.", path));
                 }
                 answers.Add(new StudentAnswer(q.Name, text, value));
@@ -168,7 +120,8 @@ namespace BackpropPS.Commands
             return answers;
         }
 
-        private static ErrorRecord NotFound(string path, Exception inner) =>
-            ErrorRecords.Create("ExerciseSheetNotFound", ErrorCategory.ObjectNotFound, $"Expected a worksheet CSV at '{path}'; no such file exists.", path, inner);
+        // One bad row of a sheet: reported, and the others are graded.
+        private static ErrorRecord RowError(string errorId, string message, string path) =>
+            ErrorRecords.From(new BackpropException(errorId, BackpropErrorKind.InvalidData, message), path);
     }
 }

@@ -1,11 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -15,21 +9,10 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsDiagnostic.Test, "BackpropGradient")]
     [OutputType(typeof(GradientCheckResult), typeof(bool))]
-    public sealed class TestBackpropGradientCommand : BackpropCmdlet
+    public sealed class TestBackpropGradientCommand : NetworkInputCmdlet
     {
         // Below this many parameters the check takes well under a second: no progress bar.
         private const int ProgressThreshold = 200;
-
-        /// <summary>The network whose gradients are checked.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Network")]
-        [ValidateNotNull]
-        public Network InputObject { get; set; }
-
-        /// <summary>One sample or a batch.</summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNull]
-        public object Input { get; set; }
 
         /// <summary>The wanted outputs: one per sample.</summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
@@ -50,17 +33,17 @@ namespace BackpropPS.Commands
 
         /// <summary>A gradient passes when |analytic - numeric| / max(|analytic|, |numeric|) is at most this...</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double RelativeTolerance { get; set; } = GradientCheckSettings.DefaultRelativeTolerance;
 
         /// <summary>...or when |analytic - numeric| is at most this.</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double AbsoluteTolerance { get; set; } = GradientCheckSettings.DefaultAbsoluteTolerance;
 
         /// <summary>The finite-difference step, relative to max(1, |parameter|).</summary>
         [Parameter]
-        [DecimalText]
+        [DecimalNumber]
         public double StepSize { get; set; } = GradientCheckSettings.DefaultStepSize;
 
         /// <summary>Emit only whether every gradient passed.</summary>

@@ -1,6 +1,3 @@
-using System.Management.Automation;
-using BackpropPS.Core;
-using BackpropPS.Internal;
 
 namespace BackpropPS.Commands
 {
@@ -17,7 +14,7 @@ namespace BackpropPS.Commands
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [DecimalText]
+        [DecimalNumber]
         public double LearningRate { get; set; }
 
         /// <inheritdoc />

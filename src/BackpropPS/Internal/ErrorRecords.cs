@@ -1,14 +1,12 @@
-using System;
 using System.IO;
-using System.Management.Automation;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {
     /// <summary>
-    /// Builds the ErrorRecords the cmdlets report: always a stable ErrorId, a readable message, the category, and
-    /// an exception of the type that category means in PowerShell (an ItemNotFoundException for what is not
-    /// there, an ArgumentException for a bad argument, ...), with the core's BackpropException inside it.
+    /// Builds the ErrorRecords the cmdlets report from a <see cref="BackpropException"/>: always its stable ErrorId, its
+    /// readable message, the category its kind means, and an exception of the type that category means in PowerShell
+    /// (an ItemNotFoundException for what is not there, an ArgumentException for a bad argument, ...), with the
+    /// BackpropException inside it.
     /// </summary>
     internal static class ErrorRecords
     {
@@ -17,9 +15,6 @@ namespace BackpropPS.Internal
             ErrorCategory category = Category(e.Kind);
             return new ErrorRecord(ExceptionFor(category, e.Message, e), e.ErrorId, category, target);
         }
-
-        public static ErrorRecord Create(string errorId, ErrorCategory category, string message, object target, Exception inner = null) =>
-            new ErrorRecord(ExceptionFor(category, message, new BackpropException(errorId, KindOf(category), message, inner)), errorId, category, target);
 
         /// <summary>The exception PowerShell's own cmdlets use for an error of <paramref name="category"/>.</summary>
         private static Exception ExceptionFor(ErrorCategory category, string message, Exception inner)
@@ -34,7 +29,6 @@ namespace BackpropPS.Internal
                 case ErrorCategory.ReadError:
                 case ErrorCategory.WriteError: return new IOException(message, inner);
                 case ErrorCategory.LimitsExceeded: return new PSArgumentOutOfRangeException(message, inner);
-                case ErrorCategory.OperationStopped: return new OperationCanceledException(message, inner);
                 default: return new InvalidOperationException(message, inner);
             }
         }
@@ -47,19 +41,11 @@ namespace BackpropPS.Internal
                 case BackpropErrorKind.InvalidOperation: return ErrorCategory.InvalidOperation;
                 case BackpropErrorKind.NotFound: return ErrorCategory.ObjectNotFound;
                 case BackpropErrorKind.LimitsExceeded: return ErrorCategory.LimitsExceeded;
+                case BackpropErrorKind.InvalidType: return ErrorCategory.InvalidType;
+                case BackpropErrorKind.ResourceExists: return ErrorCategory.ResourceExists;
+                case BackpropErrorKind.ReadError: return ErrorCategory.ReadError;
+                case BackpropErrorKind.WriteError: return ErrorCategory.WriteError;
                 default: return ErrorCategory.InvalidArgument;
-            }
-        }
-
-        private static BackpropErrorKind KindOf(ErrorCategory category)
-        {
-            switch (category)
-            {
-                case ErrorCategory.InvalidData: return BackpropErrorKind.InvalidData;
-                case ErrorCategory.InvalidOperation: return BackpropErrorKind.InvalidOperation;
-                case ErrorCategory.ObjectNotFound: return BackpropErrorKind.NotFound;
-                case ErrorCategory.LimitsExceeded: return BackpropErrorKind.LimitsExceeded;
-                default: return BackpropErrorKind.InvalidArgument;
             }
         }
     }

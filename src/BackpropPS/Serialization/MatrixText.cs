@@ -1,7 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using BackpropPS.Core;
 
 namespace BackpropPS.Serialization
 {

@@ -1,8 +1,4 @@
-using System;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
 

@@ -1,5 +1,3 @@
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
 

@@ -1,12 +1,7 @@
-using System.Collections.Generic;
-using System.Linq;
-using System.Management.Automation;
-using System;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {
@@ -37,16 +32,13 @@ namespace BackpropPS.Internal
         public static readonly BoundaryInput None = new BoundaryInput(null, null, null);
 
         /// <summary>
-        /// Reads <paramref name="items"/>: one data set object, or records (of which the network's input columns, or
+        /// Reads what came: one data set object, or records (of which the network's input columns, or
         /// <paramref name="inputColumns"/>, or else the two columns that are not the target, are the inputs).
         /// </summary>
-        public static BoundaryInput Read(IReadOnlyList<PSObject> items, Network network, string[] inputColumns, string[] targetColumns)
+        public static BoundaryInput Read(DataInput data, Network network, string[] inputColumns, string[] targetColumns)
         {
-            if (items == null || items.Count == 0) return None;
-            if (items.Count == 1 && items[0].BaseObject is Dataset data) return FromDataset(data, inputColumns, targetColumns);
-            if (items.Any(i => i.BaseObject is Dataset))
-                throw BackpropException.Argument("DatasetMixedWithRecords", "Expected either records or one data set; got both. Give one kind of data at a time.");
-            return FromRecords(items, network, inputColumns, targetColumns);
+            if (data.Dataset != null) return FromDataset(data.Dataset);
+            return data.Records.Count == 0 ? None : FromRecords(data.Records, network, inputColumns, targetColumns);
         }
 
         /// <summary>The grid: over the data with a margin, or over the ranges given (both, or one with the data's other).</summary>
@@ -71,10 +63,8 @@ namespace BackpropPS.Internal
             return (range[0], range[1]);
         }
 
-        private static BoundaryInput FromDataset(Dataset data, string[] inputColumns, string[] targetColumns)
+        private static BoundaryInput FromDataset(Dataset data)
         {
-            if (inputColumns != null || targetColumns != null)
-                throw BackpropException.Argument("ColumnWithDataset", "A data set object knows its columns; -InputColumn and -TargetColumn are for records.");
             if (data.Inputs.Columns != 2)
             {
                 throw BackpropException.Argument("NotTwoInputColumns",

@@ -1,30 +1,18 @@
-using System;
-using System.Collections.Generic;
 using System.IO;
-using System.Management.Automation;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {
     /// <summary>Resolves -Path / -LiteralPath through PowerShell's providers to file-system paths.</summary>
     internal static class FileSystemPaths
     {
-        /// <summary>A path that need not exist yet (an export target); a bad path stops the command.</summary>
+        /// <summary>A path that need not exist yet (an export target); a bad path is a BackpropException.</summary>
         public static string ForWriting(PSCmdlet cmdlet, string path)
         {
-            try
-            {
-                string resolved = Unresolved(cmdlet, path);
-                string name = Path.GetFileName(resolved);
-                int bad = name.IndexOfAny(Path.GetInvalidFileNameChars());
-                if (bad >= 0) throw InvalidCharacter(path, name[bad]);
-                return resolved;
-            }
-            catch (BackpropException e)
-            {
-                cmdlet.ThrowTerminatingError(ErrorRecords.From(e, path));
-                throw; // not reached: ThrowTerminatingError always throws
-            }
+            string resolved = Unresolved(cmdlet, path);
+            string name = Path.GetFileName(resolved);
+            int bad = name.IndexOfAny(Path.GetInvalidFileNameChars());
+            if (bad >= 0) throw InvalidCharacter(path, name[bad]);
+            return resolved;
         }
 
         /// <summary>

@@ -1,5 +1,3 @@
-using System;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

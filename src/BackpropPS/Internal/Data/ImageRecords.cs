@@ -1,7 +1,4 @@
-using System;
-using System.Management.Automation;
 using System.Text;
-using BackpropPS.Core;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal

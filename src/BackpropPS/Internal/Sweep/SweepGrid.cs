@@ -1,12 +1,5 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Collections.Specialized;
-using System.Linq;
-using System.Management.Automation;
-using System.Reflection;
-using BackpropPS.Commands;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {
@@ -45,14 +38,18 @@ namespace BackpropPS.Internal
         // What each run takes from the sweep itself rather than from the grid or -Parameters.
         private static readonly string[] Reserved = { "Network", "InputObject" };
 
-        /// <summary>Invoke-BackpropTraining's parameters in declaration order: the order of a plain hashtable's columns.</summary>
-        public static readonly IReadOnlyList<string> TrainingParameters = typeof(InvokeBackpropTrainingCommand)
-            .GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetCustomAttributes<ParameterAttribute>().Any())
-            .OrderBy(p => p.MetadataToken) // declaration order
-            .Select(p => p.Name)
-            .Where(n => !Reserved.Contains(n))
-            .ToList();
+        /// <summary>
+        /// Invoke-BackpropTraining's parameters a run can take, in the order a plain hashtable's columns are put in:
+        /// the data, then the loss and optimizer, the run's length and batches, then the rest. Written out rather than
+        /// read from the cmdlet's metadata, whose order is the compiler's; a Pester test keeps it complete.
+        /// </summary>
+        public static readonly IReadOnlyList<string> TrainingParameters = new[]
+        {
+            "InputColumn", "TargetColumn", "Culture", "Input", "Target", "Dataset",
+            "Loss", "Optimizer", "LearningRate", "Momentum", "Nesterov", "Beta1", "Beta2", "Epsilon", "WeightDecay",
+            "Epochs", "BatchSize", "Shuffle", "Seed", "ValidationFraction", "Patience", "DivergenceFactor", "Standardize",
+            "ThreadCount", "GradientFlow", "SaturationThreshold", "CheckpointPath", "CheckpointInterval", "Force",
+        };
 
         public static List<SweepRun> Expand(IDictionary grid, IDictionary fixedParameters)
         {

@@ -1,10 +1,6 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

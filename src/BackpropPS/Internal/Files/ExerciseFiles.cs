@@ -1,9 +1,5 @@
-using System;
 using System.IO;
-using System.Linq;
-using System.Management.Automation;
 using System.Text;
-using BackpropPS.Core;
 using BackpropPS.Core.Teaching;
 
 namespace BackpropPS.Internal

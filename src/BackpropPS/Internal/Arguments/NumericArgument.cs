@@ -1,9 +1,4 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Data;
 
 namespace BackpropPS.Internal

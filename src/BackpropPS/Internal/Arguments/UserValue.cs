@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Globalization;
-using System.Management.Automation;
-using BackpropPS.Core;
 
 namespace BackpropPS.Internal
 {

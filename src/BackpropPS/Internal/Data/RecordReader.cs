@@ -1,12 +1,6 @@
-using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
-using BackpropPS.Core;
 using BackpropPS.Core.Data;
-using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal
 {
@@ -16,16 +10,6 @@ namespace BackpropPS.Internal
     /// </summary>
     internal static class RecordReader
     {
-        /// <summary>
-        /// A network piped where records are expected (<c>$net | Invoke-BackpropPrediction</c>) is a mistake
-        /// worth naming: the <c>NetworkPipedAsRecord</c> error.
-        /// </summary>
-        public static ErrorRecord NetworkPipedAsRecord(PSObject record) =>
-            record.BaseObject is Network
-                ? ErrorRecords.Create("NetworkPipedAsRecord", ErrorCategory.InvalidArgument,
-                    "Expected records through the pipeline; got a network. Give the network with -Network and pipe the records.", record)
-                : null;
-
         /// <summary>
         /// The record's properties in order; the keys of a dictionary, sorted when the dictionary has no order
         /// of its own (a Hashtable), so that the same records always give the same columns.

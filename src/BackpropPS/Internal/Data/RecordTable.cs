@@ -1,9 +1,5 @@
-using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
-using System.Management.Automation;
 using BackpropPS.Core.Data;
-using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal
 {

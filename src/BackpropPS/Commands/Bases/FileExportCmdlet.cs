@@ -1,0 +1,73 @@
+using System.IO;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>
+    /// Base of the commands that write what comes down the pipeline to a file (Export-BackpropNetwork,
+    /// Export-BackpropDiagram and the pictures): -Path and -LiteralPath with one alias set, -Force and -PassThru,
+    /// and the file rules of <see cref="ExportFile"/> with one set of ErrorIds per kind of file
+    /// (<see cref="FileKind"/>FileExists, <see cref="FileKind"/>FileWriteFailed).
+    /// </summary>
+    public abstract class FileExportCmdlet : BackpropCmdlet
+    {
+        /// <summary>The parameter set of -Path.</summary>
+        protected const string PathSet = "Path";
+
+        /// <summary>The parameter set of -LiteralPath.</summary>
+        protected const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The file to write.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet)]
+        [ValidateNotNullOrEmpty]
+        public string Path { get; set; }
+
+        /// <summary>The file to write, taken exactly as typed (no wildcards).</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string LiteralPath { get; set; }
+
+        /// <summary>Replace the file if it exists.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
+        /// <summary>Emit the written file.</summary>
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        /// <summary>What the file holds, in the ErrorIds: "Network" gives NetworkFileExists and NetworkFileWriteFailed.</summary>
+        protected abstract string FileKind { get; }
+
+        /// <summary>The path as the user typed it, -Path or -LiteralPath.</summary>
+        protected string TypedPath => ParameterSetName == LiteralPathSet ? LiteralPath : Path;
+
+        /// <summary>The error of a file that exists and is not to be replaced.</summary>
+        protected string ExistsErrorId => FileKind + "FileExists";
+
+        /// <summary>
+        /// The provider path to write, checked before anything is drawn: a file path whose folder exists, not an
+        /// existing file unless -Force. A mistake stops the command.
+        /// </summary>
+        protected string PrepareFile() => Run(() => ExportFile.Prepare(this, TypedPath, Force, ExistsErrorId), TypedPath);
+
+        /// <summary>
+        /// Writes the file after ShouldProcess, completely or not at all (without -Force, only if no other writer
+        /// created it meanwhile), and emits it as Get-Item does with -PassThru. Ctrl+C while writing leaves the
+        /// target untouched. False when -WhatIf or the user's answer to -Confirm left the file unwritten.
+        /// </summary>
+        protected bool WriteFile(string path, string action, Action<TextWriter> write)
+        {
+            if (!ShouldProcess(path, action)) return false;
+            try
+            {
+                Run(() => ExportFile.Write(path, write, FileKind + "FileWriteFailed", Force ? null : ExistsErrorId), path);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+            if (PassThru) WriteObject(ExportFile.Written(this, path));
+            return true;
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using System.IO;
+
+namespace BackpropPS.Commands
+{
+    /// <summary>
+    /// Base of the commands that read files (Import-BackpropNetwork, Test-BackpropExercise): -Path with wildcards
+    /// and -LiteralPath, piped paths and files, and the loop over them. A problem with one path or one file is a
+    /// non-terminating error and the others are still read, as with Get-Item: -ErrorAction and -ErrorVariable work
+    /// on each.
+    /// </summary>
+    public abstract class FileReadingCmdlet : BackpropCmdlet
+    {
+        /// <summary>The parameter set of -Path.</summary>
+        protected const string PathSet = "Path";
+
+        /// <summary>The parameter set of -LiteralPath.</summary>
+        protected const string LiteralPathSet = "LiteralPath";
+
+        /// <summary>The files to read; wildcards are allowed.</summary>
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        [SupportsWildcards]
+        public string[] Path { get; set; }
+
+        /// <summary>The files to read, taken exactly as typed; Get-ChildItem's files bind here by PSPath.</summary>
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        [ValidateNotNullOrEmpty]
+        public string[] LiteralPath { get; set; }
+
+        /// <summary>What a file holds, for messages: "a network file".</summary>
+        protected abstract string FileDescription { get; }
+
+        /// <summary>The error of a path where no file is.</summary>
+        protected abstract string NotFoundErrorId { get; }
+
+        /// <summary>Reads one existing file; a BackpropException is reported for that file and the next goes on.</summary>
+        protected abstract void Read(string path);
+
+        /// <inheritdoc />
+        protected override void ProcessRecord()
+        {
+            bool literal = ParameterSetName == LiteralPathSet;
+            foreach (string typed in literal ? LiteralPath : Path)
+            {
+                try
+                {
+                    foreach (string path in FileSystemPaths.ForReading(this, typed, literal)) ReadOne(path);
+                }
+                catch (ItemNotFoundException e)
+                {
+                    WriteError(ErrorRecords.From(NotFound(typed, e), typed));
+                }
+                catch (BackpropException e)
+                {
+                    WriteError(ErrorRecords.From(e, typed));
+                }
+            }
+        }
+
+        private void ReadOne(string path)
+        {
+            try
+            {
+                if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected {FileDescription}; '{path}' is a directory.");
+                if (!File.Exists(path)) throw NotFound(path, null);
+                Read(path);
+            }
+            catch (BackpropException e)
+            {
+                WriteError(ErrorRecords.From(e, path));
+            }
+        }
+
+        private BackpropException NotFound(string path, System.Exception inner) =>
+            new BackpropException(NotFoundErrorId, BackpropErrorKind.NotFound, $"Expected {FileDescription} at '{path}'; no such file exists.", inner);
+    }
+}

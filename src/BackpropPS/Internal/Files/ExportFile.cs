@@ -1,0 +1,53 @@
+using System.IO;
+
+namespace BackpropPS.Internal
+{
+    /// <summary>
+    /// The rules of every file the module writes, in one place: a file-system path whose folder exists, not a
+    /// directory, an existing file replaced only when asked, written completely or not at all. Each mistake is a
+    /// <see cref="BackpropException"/> with the ErrorId the caller names for its kind of file.
+    /// </summary>
+    internal static class ExportFile
+    {
+        /// <summary>
+        /// The provider path for <paramref name="typed"/>, checked for writing; without <paramref name="replace"/> an
+        /// existing file is the <paramref name="existsErrorId"/> error.
+        /// </summary>
+        public static string Prepare(PSCmdlet cmdlet, string typed, bool replace, string existsErrorId)
+        {
+            string path = FileSystemPaths.ForWriting(cmdlet, typed);
+            if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected a file path; '{path}' is a directory.");
+            if (File.Exists(path) && !replace) throw Exists(existsErrorId, path);
+            if (!Directory.Exists(Path.GetDirectoryName(path)))
+                throw new BackpropException("DirectoryNotFound", BackpropErrorKind.NotFound, $"The folder of '{path}' does not exist.");
+            return path;
+        }
+
+        /// <summary>
+        /// Writes the file atomically; an I/O failure is the <paramref name="failedErrorId"/> error. With
+        /// <paramref name="existsErrorId"/> the file must not exist: if another writer created it after
+        /// <see cref="Prepare"/> looked, nothing is written and that is the error. Without it an existing file is
+        /// replaced (-Force, or a checkpoint rewritten each epoch).
+        /// </summary>
+        public static void Write(string path, Action<TextWriter> write, string failedErrorId, string existsErrorId = null)
+        {
+            bool written;
+            try
+            {
+                written = AtomicFile.Write(path, overwrite: existsErrorId == null, write);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new BackpropException(failedErrorId, BackpropErrorKind.WriteError, $"Could not write '{path}': {e.Message}", e);
+            }
+            if (!written) throw Exists(existsErrorId, path);
+        }
+
+        /// <summary>The written file as Get-Item returns it, with PSPath, so that it pipes to -LiteralPath.</summary>
+        public static PSObject Written(PSCmdlet cmdlet, string path) =>
+            cmdlet.InvokeProvider.Item.Get(new[] { path }, force: true, literalPath: true)[0];
+
+        private static BackpropException Exists(string errorId, string path) =>
+            new BackpropException(errorId, BackpropErrorKind.ResourceExists, $"The file '{path}' already exists. Use -Force to replace it.");
+    }
+}
