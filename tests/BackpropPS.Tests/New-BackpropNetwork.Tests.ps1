@@ -1,34 +1,7 @@
-# Batches, explicit networks and random networks through the cmdlets.
+# New-BackpropNetwork: explicit weights and biases, random networks from a seed, activations and bias modes, and what it refuses.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-}
-
-Describe 'A batch' {
-    BeforeAll {
-        $script:net = New-BackpropNetwork -Example StepByStep
-        $script:fwd = $net | Invoke-BackpropForward -Input @(0.05, 0.10), @(0.5, -0.2), @(1, 2)
-    }
-
-    It 'keeps one row of z and a per sample' {
-        $fwd.SampleCount | Should -Be 3
-        $fwd.Output.Rows | Should -Be 3
-        $fwd.Z[0].Rows | Should -Be 3
-        Assert-Close ($fwd.Output.GetRow(0)[0]) 0.751365069552 1e-12
-    }
-
-    It 'has the mean of its samples losses as its loss' {
-        $targets = @(0.01, 0.99), @(1, 0), @(0.5, 0.5)
-        $batch = $fwd | Get-BackpropGradient -Target $targets
-        $single = for ($i = 0; $i -lt 3; $i++) {
-            ($net | Invoke-BackpropForward -Input $fwd.Input.GetRow($i) | Get-BackpropGradient -Target $targets[$i]).Loss
-        }
-        Assert-Close ($batch.Loss) (($single | Measure-Object -Sum).Sum / 3) 1e-15
-    }
-
-    It 'takes numbers as strings, as Import-Csv gives them' {
-        Assert-Close (($net | Invoke-BackpropForward -Input '0.05', '0.10').Output[0]) 0.751365069552 1e-12
-    }
 }
 
 Describe 'New-BackpropNetwork' {
@@ -63,36 +36,7 @@ Describe 'New-BackpropNetwork' {
     }
 }
 
-Describe 'Losses through the cmdlets' {
-    It 'trains a softmax network with cross-entropy: one step lowers the loss' {
-        $net = New-BackpropNetwork 3, 5, 3 -Activation Tanh, Softmax -Seed 3
-        $x = @(0.2, -0.4, 0.9), @(-1, 0.5, 0.1)
-        $y = @(1, 0, 0), @(0, 0, 1)
-        $before = $net | Invoke-BackpropForward -Input $x | Get-BackpropGradient -Target $y -Loss CrossEntropy
-        $after = $before | Update-BackpropNetwork -LearningRate 0.1 | Invoke-BackpropForward -Input $x |
-            Get-BackpropGradient -Target $y -Loss CrossEntropy
-        $after.Loss | Should -BeLessThan $before.Loss
-    }
-}
-
-Describe 'Targets of a one-output network' {
-    It 'read a flat list as one target per sample' {
-        $net = New-BackpropNetwork 2, 3, 1 -Seed 1
-        $flat = $net | Invoke-BackpropForward -Input @(0, 0), @(0, 1), @(1, 0) | Get-BackpropGradient -Target 0, 1, 1
-        $nested = $net | Invoke-BackpropForward -Input @(0, 0), @(0, 1), @(1, 0) | Get-BackpropGradient -Target @(, 0), @(, 1), @(, 1)
-        $flat.Target.Rows | Should -Be 3
-        $flat.Loss | Should -Be $nested.Loss
-    }
-}
-
-Describe 'Flat lists where a network has one input or one layer' {
-    It 'reads a flat -Input as one sample per value for a one-input network' {
-        $net = New-BackpropNetwork 1, 2, 1 -Seed 1
-        $fwd = $net | Invoke-BackpropForward -Input 1, 2, 3
-        $fwd.SampleCount | Should -Be 3
-        $fwd.Output.GetRow(2)[0] | Should -Be ($net | Invoke-BackpropForward -Input 3).Output[0]
-    }
-
+Describe 'Flat lists where a network has one layer' {
     It 'reads a flat -Bias as per-neuron biases of a one-layer network' {
         $net = New-BackpropNetwork -Weight @(@(1, 2), @(3, 4)) -Bias 0.1, -0.1 -Activation Linear
         $net.Layers[0].BiasMode | Should -Be 'PerNeuron'
@@ -102,5 +46,44 @@ Describe 'Flat lists where a network has one input or one layer' {
     It 'names the weight row in an error' {
         $e = Get-ErrorRecord { New-BackpropNetwork -Weight @(@(1, 2), @(3, 'x')) } 'NonNumericArgument' 'InvalidArgument'
         $e.Exception.Message | Should -BeLike '*value 2 of weight row of layer 1 2*'
+    }
+}
+
+Describe 'Errors from New-BackpropNetwork' {
+    It 'rejects a single layer size' {
+        Get-ErrorRecord { New-BackpropNetwork -LayerSize 3 } 'InvalidLayerSize' 'InvalidArgument'
+    }
+
+    It 'rejects a layer of zero neurons' {
+        Get-ErrorRecord { New-BackpropNetwork -LayerSize 3, 0 } 'InvalidLayerSize' 'InvalidArgument'
+    }
+
+    It 'rejects a number of activations that is neither one nor one per layer' {
+        Get-ErrorRecord { New-BackpropNetwork 2, 3, 1 -Activation ReLU, ReLU, ReLU } 'ActivationCountMismatch' 'InvalidArgument'
+    }
+
+    It 'rejects weights of layers that do not chain' {
+        Get-ErrorRecord { New-BackpropNetwork -Weight @(@(1, 2), @(3, 4)), @(, @(1, 2, 3)) } 'LayerSizeMismatch' 'InvalidArgument'
+    }
+
+    It 'rejects a number of biases unlike the number of layers' {
+        Get-ErrorRecord { New-BackpropNetwork -Weight @(@(1, 2), @(3, 4)), @(, @(1, 2)) -Bias 1, 2, 3 } 'BiasCountMismatch' 'InvalidArgument'
+    }
+
+    It 'rejects a per-neuron bias of the wrong length' {
+        Get-ErrorRecord { New-BackpropNetwork -Weight @(@(1, 2), @(3, 4)) -Bias @(, @(1, 2, 3)) } 'BiasShapeMismatch' 'InvalidArgument'
+    }
+
+    It 'rejects an unknown activation' {
+        $e = Get-ErrorRecord { New-BackpropNetwork 2, 2 -Activation Cosine } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*Sigmoid*'
+    }
+}
+
+Describe 'Sizes beyond what can be built' {
+    It 'refuses a layer of <Size> x <Size> weights with the size it would need' -TestCases @(@{ Size = 65536 }, @{ Size = 46341 }) {
+        param($Size)
+        $e = Get-ErrorRecord { New-BackpropNetwork -LayerSize $Size, $Size } 'NetworkTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike "*$('{0:N0}' -f $Size)*more than one array can hold*"
     }
 }
