@@ -51,14 +51,3 @@ Describe 'Binding by property name' {
         @(Get-ChildItem $TestDrive -Filter '?.json' | Import-BackpropNetwork).Count | Should -Be 2
     }
 }
-
-Describe 'Get-BackpropParameter inputs' {
-    It 'takes an array of networks as -InputObject' {
-        @(Get-BackpropParameter -InputObject $net, $net).Count | Should -Be 20
-    }
-
-    It 'takes an epoch row (the network after the epoch)' {
-        $run = Get-BackpropDataset Xor | Invoke-BackpropTraining -Network (New-BackpropNetwork 2, 2, 1 -Seed 1) -TargetColumn label -Epochs 2
-        ($run[-1] | Get-BackpropParameter).Value | Should -Be ($run[-1].Network | Get-BackpropParameter).Value
-    }
-}

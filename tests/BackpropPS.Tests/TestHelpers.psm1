@@ -27,6 +27,31 @@ function ConvertTo-BitPattern {
     foreach ($value in $Values) { [BitConverter]::DoubleToInt64Bits($value) }
 }
 
+function New-ImageSet {
+    # A seeded data set of $Count images of $Width x $Width pixels from 0 to $Max, with $Classes one-hot classes
+    # (the picture cmdlets' tests).
+    param([int] $Count, [int] $Width, [double] $Max = 1, [int] $Classes = 10, [string[]] $Labels)
+    $random = [System.Random]::new(5)
+    $pixels = [double[]]::new($Count * $Width * $Width)
+    for ($k = 0; $k -lt $pixels.Length; $k++) { $pixels[$k] = [math]::Round($random.NextDouble() * $Max, 2) }
+    $onehot = [double[]]::new($Count * $Classes)
+    for ($r = 0; $r -lt $Count; $r++) { $onehot[$r * $Classes + $r % $Classes] = 1 }
+    $schema = if ($Labels) {
+        [BackpropPS.Core.Training.DataSchema]::new([string[]]@(1..($Width * $Width) | ForEach-Object { "p$_" }), [string[]]'label', $Labels, $null)
+    }
+    [BackpropPS.Core.Training.Dataset]::new([BackpropPS.Core.Matrix]::new($Count, $Width * $Width, $pixels),
+        [BackpropPS.Core.Matrix]::new($Count, $Classes, $onehot), $schema)
+}
+
+function Invoke-DeepRun {
+    # The classic vanishing-gradient demonstration: 2 inputs, 6 hidden layers of 8 with activation $Hidden, one
+    # sigmoid output, trained with -GradientFlow on 200 points of Circle (the gradient-flow tests).
+    param([string] $Hidden, [int] $Epochs = 1)
+    $circle = Get-BackpropDataset Circle -Count 200 -Seed 1 -AsDataset
+    $net = New-BackpropNetwork 2, 8, 8, 8, 8, 8, 8, 1 -Activation (@($Hidden) * 6 + 'Sigmoid') -Seed 1
+    $circle | Invoke-BackpropTraining -Network $net -Loss BinaryCrossEntropy -LearningRate 0.5 -Epochs $Epochs -BatchSize 20 -GradientFlow
+}
+
 function Invoke-FreshPwsh {
     # Runs a command in a new PowerShell process (same PowerShell, same PSModulePath) and returns its output.
     param([string] $Command)
@@ -99,4 +124,4 @@ function Stop-TestSshServer {
     if ($Server.Process -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-FreshPwsh, Start-TestSshServer, Stop-TestSshServer
+Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-DeepRun, Invoke-FreshPwsh, New-ImageSet, Start-TestSshServer, Stop-TestSshServer

@@ -1,6 +1,6 @@
 # Objects that travel: networks, epoch rows, forward passes, gradients and steps through a real job (a child
-# process), Export-Clixml/Import-Clixml and SSH remoting come back as live objects, bit for bit, and every
-# cmdlet that takes them accepts them.
+# process), Export-Clixml/Import-Clixml, SSH remoting (as objects or as ConvertTo-BackpropJson text) and Export-Csv
+# come back as live objects, bit for bit, and every cmdlet that takes them accepts them.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -149,49 +149,6 @@ Describe 'A network sent to a remote session' {
         $there[0] | Should -Be 'Deserialized.BackpropPS.Core.Network'
         $there[1] | Should -Be ($iris | Measure-BackpropAccuracy -Network $trained).Accuracy
         $there[2] | Should -Be (($trained | Get-BackpropParameter | ForEach-Object { $_.Value.ToString('R') }) -join ' ')
-    }
-}
-
-Describe 'The string form: ConvertTo-BackpropJson and ConvertFrom-BackpropJson' {
-    It 'is the network file''s text, and reads back bit for bit, schema and all' {
-        $trained = $local.Run[-1].Network
-        $json = $trained | ConvertTo-BackpropJson
-        $json | Should -BeOfType string
-        $file = $trained | Export-BackpropNetwork -Path (Join-Path $TestDrive 'same.json') -PassThru
-        $json.TrimEnd() | Should -Be ((Get-Content -Raw -LiteralPath $file.FullName) -replace "`r`n", "`n").TrimEnd()
-        $back = ConvertFrom-BackpropJson -InputObject $json
-        $back | Should -BeOfType BackpropPS.Core.Network
-        & $bits $back | Should -Be (& $bits $trained)
-        $back.Schema.Labels | Should -Be $trained.Schema.Labels
-        ($iris | Invoke-BackpropPrediction -Network $back).Predicted -join ',' | Should -Be (($iris | Invoke-BackpropPrediction -Network $trained).Predicted -join ',')
-    }
-
-    It 'is one line with -Compress, and a row of a training run converts by its Network' {
-        $line = $local.Run[-1] | ConvertTo-BackpropJson -Compress
-        $line | Should -Not -Match "`n"
-        & $bits ($line | ConvertFrom-BackpropJson) | Should -Be (& $bits $local.Run[-1].Network)
-    }
-
-    It 'reads a file''s lines piped one by one as one document, and whole documents one by one' {
-        $path = Join-Path $TestDrive 'lines.json'
-        $local.Network | Export-BackpropNetwork -Path $path
-        $fromLines = @(Get-Content -LiteralPath $path | ConvertFrom-BackpropJson)
-        $fromLines.Count | Should -Be 1
-        & $bits $fromLines[0] | Should -Be (& $bits $local.Network)
-        $several = @($local.Network, $local.Step.After, $local.Run[-1].Network | ConvertTo-BackpropJson -Compress | ConvertFrom-BackpropJson)
-        $several.Shape | Should -Be '2-2-2', '2-2-2', '4-5-3'
-        & $bits $several[1] | Should -Be (& $bits $local.Step.After)
-    }
-
-    It 'reports text that is not a network per document, and converts the others' {
-        $texts = ($local.Network | ConvertTo-BackpropJson -Compress), '{ "format": "BackpropPS.Network", "version": 1 }', ($local.Network | ConvertTo-BackpropJson -Compress)
-        $networks = $texts | ConvertFrom-BackpropJson -ErrorAction SilentlyContinue -ErrorVariable problems
-        @($networks).Count | Should -Be 2
-        $problems.FullyQualifiedErrorId | Should -Be 'InvalidNetworkFile,BackpropPS.Commands.ConvertFromBackpropJsonCommand'
-        $problems[0].Exception.Message | Should -Match "field 'layers'"
-        $record = Get-ErrorRecord { 'not json' | ConvertFrom-BackpropJson } -ErrorId InvalidNetworkFile -Category InvalidData
-        $record.Exception.Message | Should -Match 'not valid JSON at line 1, column 1'
-        @(@() | ConvertFrom-BackpropJson).Count | Should -Be 0
     }
 }
 

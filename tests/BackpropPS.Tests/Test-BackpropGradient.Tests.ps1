@@ -1,5 +1,4 @@
-# Test-BackpropGradient: correct gradients pass, and the checker catches a wrong one (the checker is tested,
-# not only the happy path).
+# Test-BackpropGradient: correct gradients pass, and the checker catches a wrong one (the checker is tested, not only the happy path).
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force

@@ -1,5 +1,4 @@
-# Invoke-BackpropStep as a user types it: the seed's numbers, its printout, and every gradient broken into
-# chain-rule factors that recompute it by hand, through Export-Csv.
+# Invoke-BackpropStep as a user types it: the seed's numbers, its printout, every gradient broken into chain-rule factors that recompute it by hand through Export-Csv, and its default loss.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -140,5 +139,22 @@ Describe 'Errors from Invoke-BackpropStep' {
 
     It 'rejects cross-entropy on a sigmoid output' {
         Get-ErrorRecord { $net | Invoke-BackpropStep -Input 1, 2 -Target 0, 1 -LearningRate 0.5 -Loss CrossEntropy } 'LossActivationMismatch' 'InvalidOperation'
+    }
+}
+
+Describe 'One default loss' {
+    It 'uses the loss of Invoke-BackpropTraining for Invoke-BackpropStep on the same Softmax network' {
+        $net = New-BackpropNetwork 2, 3 -Activation Softmax -Seed 1
+        $step = $net | Invoke-BackpropStep -Input 0.5, -0.5 -Target 0, 1, 0 -LearningRate 0.1
+        $step.LossFunction | Should -Be 'CrossEntropy'
+        $epoch = Invoke-BackpropTraining -Network $net -Input @(, @(0.5, -0.5)) -Target @(, @(0, 1, 0)) -LearningRate 0.1 -Epochs 1 -BatchSize 0
+        Assert-Close $step.Loss $epoch.Loss 1e-15
+        ConvertTo-BitPattern ($step.After | Get-BackpropParameter).Value | Should -Be (ConvertTo-BitPattern ($epoch.Network | Get-BackpropParameter).Value)
+    }
+
+    It 'keeps the seed step''s HalfSquaredError on the sigmoid example' {
+        $step = New-BackpropNetwork -Example StepByStep | Invoke-BackpropStep -Input 0.05, 0.10 -Target 0.01, 0.99 -LearningRate 0.5
+        $step.LossFunction | Should -Be 'HalfSquaredError'
+        Assert-Close $step.Loss 0.298371108760003 1e-12
     }
 }

@@ -1,4 +1,4 @@
-# Invoke-BackpropSweep: a grid of settings run in parallel, each run as it would train alone.
+# Invoke-BackpropSweep: a grid of settings run in parallel (or over SSH sessions), each run as it would train alone.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
@@ -79,30 +79,6 @@ Describe 'A sweep stopped as Ctrl+C stops it' {
             $previous = $row
         }
         $ps.Dispose()
-    }
-}
-
-Describe 'A loss chart of several runs' {
-    It 'draws one line per run, with a legend naming each run''s settings' {
-        $path = Join-Path $TestDrive 'sweep.svg'
-        $rows | Export-BackpropLossChart -Path $path
-        $svg = [xml](Get-Content -Raw $path)
-        $lines = $svg.GetElementsByTagName('polyline') | Where-Object { $_.points.Split(' ').Count -ge 4 }
-        $lines.Count | Should -Be 8 # each run's line of 4 epochs (the legend's samples have 2 points)
-        $text = ($svg.GetElementsByTagName('text') | ForEach-Object InnerText) -join '|'
-        $text | Should -Match 'Optimizer=Sgd, LearningRate=0\.1, Seed=1'
-        $text | Should -Match 'Optimizer=Adam, LearningRate=0\.5, Seed=2'
-    }
-
-    It 'reads the same runs back from CSV, and from Group-Object' {
-        $csv = Join-Path $TestDrive 'sweep.csv'
-        $rows | Select-Object -ExcludeProperty Network | Export-Csv $csv
-        Import-Csv $csv | Export-BackpropLossChart -Path (Join-Path $TestDrive 'csv.svg')
-        (Get-Content -Raw (Join-Path $TestDrive 'csv.svg')) | Should -Be (Get-Content -Raw (Join-Path $TestDrive 'sweep.svg'))
-        $rows | Group-Object Optimizer | Export-BackpropLossChart -Path (Join-Path $TestDrive 'grouped.svg')
-        $text = ([xml](Get-Content -Raw (Join-Path $TestDrive 'grouped.svg'))).GetElementsByTagName('text') | ForEach-Object InnerText
-        $text | Should -Contain 'Sgd'
-        $text | Should -Contain 'Adam'
     }
 }
 

@@ -1,8 +1,9 @@
-# The image data sets through Get-BackpropDataset: the shipped Digits, IDX files the tests write (plain,
-# gzipped, corrupt), records for a person to look at, and Fashion-MNIST itself when Debian's package is there.
+# Get-BackpropDataset: XOR, Iris and the generated sets as records or as one data set object, the shipped Digits, IDX files the tests write (plain, gzipped, corrupt), and Fashion-MNIST itself when Debian's package is there.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:irisPath = Join-Path (Get-Module BackpropPS).ModuleBase 'data/iris.csv'
+    $script:irisColumns = 'sepal_length', 'sepal_width', 'petal_length', 'petal_width'
     $script:fashionFolder = '/usr/share/datasets/fashion-mnist'
 
     function script:New-IdxFile([string] $Path, [int[]] $Dimensions, [byte[]] $Values, [switch] $Gzip) {
@@ -28,6 +29,101 @@ BeforeAll {
         New-IdxFile (Join-Path $Path 'train-labels-idx1-ubyte.gz') @($TrainCount) ([byte[]](1..$TrainCount | ForEach-Object { $_ % 10 })) -Gzip
         New-IdxFile (Join-Path $Path 't10k-images-idx3-ubyte') ($TestCount, 2, 2) ([byte[]](1..($TestCount * 4) | ForEach-Object { 255 - $_ }))
         New-IdxFile (Join-Path $Path 't10k-labels-idx1-ubyte') @($TestCount) ([byte[]](9..(10 - $TestCount)))
+    }
+}
+
+Describe 'Get-BackpropDataset' {
+    It 'gives the four XOR rows' {
+        $rows = Get-BackpropDataset Xor
+        $rows.Count | Should -Be 4
+        ($rows | ForEach-Object { "$($_.x1)$($_.x2)$($_.label)" }) | Should -Be '000', '011', '101', '110'
+    }
+
+    It 'gives Iris as Import-Csv would' {
+        $rows = Get-BackpropDataset Iris
+        $csv = Import-Csv $irisPath
+        $rows.Count | Should -Be 150
+        ($rows | ConvertTo-Csv) | Should -Be ($csv | ConvertTo-Csv)
+    }
+
+    It 'ships the Iris licence' {
+        Test-Path (Join-Path (Get-Module BackpropPS).ModuleBase 'data/iris.LICENSE.txt') | Should -BeTrue
+    }
+
+    It 'generates <Name> reproducibly with -Count, -Noise and -Seed' -TestCases @(
+        @{ Name = 'Circle' }, @{ Name = 'Spiral' }, @{ Name = 'Gauss' }, @{ Name = 'Moons' }
+    ) {
+        param($Name)
+        $a = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 4
+        $b = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 4
+        $c = Get-BackpropDataset $Name -Count 50 -Noise 0.1 -Seed 5
+        $a.Count | Should -Be 50
+        ($a | ConvertTo-Csv) | Should -Be ($b | ConvertTo-Csv)
+        ($a | ConvertTo-Csv) | Should -Not -Be ($c | ConvertTo-Csv)
+        ($a | Where-Object label -eq 1).Count | Should -Be 25
+    }
+
+    It 'rejects an unknown name' {
+        Get-ErrorRecord { Get-BackpropDataset Cifar } 'CannotConvertArgumentNoMessage' 'InvalidArgument'
+    }
+}
+
+Describe 'Fixed data sets' {
+    It 'warn that -Count, -Noise and -Seed do not apply' {
+        $rows = Get-BackpropDataset Xor -Count 10 -WarningVariable warnings -WarningAction SilentlyContinue
+        $rows.Count | Should -Be 4
+        $warnings[0].Message | Should -BeLike 'Xor is a fixed data set; -Count apply to the generated sets*'
+    }
+}
+
+Describe 'Get-BackpropDataset -AsDataset' {
+    It 'gives Iris as one object: the four measurements, one-hot species in ordinal order, and its schema' {
+        $records = Get-BackpropDataset Iris
+        $data = @(Get-BackpropDataset Iris -AsDataset)
+        $data.Count | Should -Be 1
+        $data = $data[0]
+        $data | Should -BeOfType BackpropPS.Core.Training.Dataset
+        $data.Count | Should -Be 150
+        $data.Schema.InputColumns | Should -Be $irisColumns
+        $data.Schema.TargetColumns | Should -Be 'species'
+        $data.Schema.ClassLabels | Should -Be 'setosa', 'versicolor', 'virginica'
+        $inv = [cultureinfo]::InvariantCulture
+        $expected = foreach ($r in $records) { foreach ($c in $irisColumns) { [double]::Parse($r.$c, $inv) } }
+        ConvertTo-BitPattern $data.Inputs.ToArray() | Should -Be (ConvertTo-BitPattern $expected)
+        $labels = 'setosa', 'versicolor', 'virginica'
+        $oneHot = foreach ($r in $records) { foreach ($l in $labels) { [double]($r.species -ceq $l) } }
+        $data.Targets.ToArray() | Should -Be $oneHot
+    }
+
+    It 'gives <Name> as x1, x2 and a 0/1 label, the records'' numbers exactly' -ForEach @(
+        @{ Name = 'Xor'; Options = @{} }
+        @{ Name = 'Moons'; Options = @{ Count = 41; Noise = 0.1; Seed = 2 } }
+        @{ Name = 'Circle'; Options = @{ Count = 30; Seed = 5 } }
+        @{ Name = 'Spiral'; Options = @{ Count = 20 } }
+        @{ Name = 'Gauss'; Options = @{ Count = 20; Seed = 1 } }
+    ) {
+        $records = Get-BackpropDataset $Name @Options
+        $data = Get-BackpropDataset $Name @Options -AsDataset
+        $data.Count | Should -Be @($records).Count
+        ConvertTo-BitPattern $data.Inputs.ToArray() | Should -Be (ConvertTo-BitPattern ($records | ForEach-Object { $_.x1; $_.x2 }))
+        $data.Targets.Columns | Should -Be 1
+        $data.Targets.ToArray() | Should -Be ($records | ForEach-Object label)
+        $data.Schema.InputColumns | Should -Be 'x1', 'x2'
+        $data.Schema.TargetColumns | Should -Be 'label'
+        $data.Schema.ClassLabels.Count | Should -Be 0
+    }
+
+    It 'gives a large generated set as one object, not one per point' {
+        $data = @(Get-BackpropDataset Spiral -Count 100000 -AsDataset)
+        $data.Count | Should -Be 1
+        $data[0].Inputs.Rows | Should -Be 100000
+    }
+
+    It 'prints as one short row: name, count, input and target width, labels' {
+        $lines = @((Get-BackpropDataset Iris -AsDataset | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() })
+        $lines[0] | Should -Match '^Name\s+Count\s+Inputs\s+Targets\s+Labels$'
+        $lines[2] | Should -Match '^Iris\s+150\s+4\s+3\s+setosa, versicolor, virginica$'
+        $lines.Count | Should -Be 3
     }
 }
 
@@ -95,55 +191,6 @@ Describe 'Get-BackpropDataset Digits' {
         Get-BackpropDataset Digits -AsRecord | Export-Csv $csv
         $fromCsv = Import-Csv $csv | Invoke-BackpropTraining @settings -TargetColumn digit
         ConvertTo-BitPattern ($fromCsv[-1].Network | Get-BackpropParameter).Value | Should -Be (ConvertTo-BitPattern ($fromSet[-1].Network | Get-BackpropParameter).Value)
-    }
-}
-
-Describe 'Data set objects into Measure-BackpropAccuracy and Invoke-BackpropPrediction' {
-    BeforeAll {
-        $script:test = Get-BackpropDataset Digits -Split Test -Seed 5
-        $net = New-BackpropNetwork 64, 12, 10 -Activation Tanh, Softmax -Seed 5
-        $script:model = (Get-BackpropDataset Digits -Split Train -Seed 5 | Invoke-BackpropTraining -Network $net -Optimizer Adam -LearningRate 0.01 -Epochs 5 -BatchSize 32 -Seed 5)[-1].Network
-        # The same samples as records, as -AsRecord gives them, for the record path to judge.
-        $script:records = @(foreach ($r in 0..($test.Count - 1)) {
-            $record = [ordered]@{}
-            $pixels = $test.Inputs.GetRow($r)
-            for ($p = 0; $p -lt 64; $p++) { $record["p$p"] = $pixels[$p] }
-            $record.digit = "$([array]::IndexOf($test.Targets.GetRow($r), 1.0))"
-            [pscustomobject]$record
-        })
-    }
-
-    It 'measures a data set whole, exactly as its records: piped or with -Dataset' {
-        $fromRecords = $records | Measure-BackpropAccuracy -Network $model
-        $piped = $test | Measure-BackpropAccuracy -Network $model
-        $named = Measure-BackpropAccuracy -Network $model -Dataset $test
-        foreach ($report in $piped, $named) {
-            $report.Total | Should -Be 359
-            $report.Correct | Should -Be $fromRecords.Correct
-            ($report.ConfusionMatrix | ConvertTo-Csv) | Should -Be ($fromRecords.ConfusionMatrix | ConvertTo-Csv)
-        }
-        $fromRecords.Accuracy | Should -BeLessThan 1 -Because 'a five-epoch network makes mistakes to count'
-    }
-
-    It 'predicts one row per sample: its index, its label, the prediction and the probabilities' {
-        $rows = @($test | Invoke-BackpropPrediction -Network $model)
-        $fromRecords = @($records | Invoke-BackpropPrediction -Network $model)
-        $rows.Count | Should -Be 359
-        $rows[0].PSObject.Properties.Name | Should -Be (@('Index', 'digit', 'Predicted', 'Correct') + ('0'..'9' | ForEach-Object { "Probability_$_" }))
-        $rows.Index | Should -Be (0..358)
-        $rows.Predicted | Should -Be $fromRecords.Predicted
-        $rows.Correct | Should -Be $fromRecords.Correct
-        # A chunk of 512 samples goes through the blocked matrix product, a record through the textbook loop:
-        # the same sums in another order, so the last bits may differ.
-        for ($i = 0; $i -lt 359; $i++) { Assert-Close $rows[$i].Probability_3 $fromRecords[$i].Probability_3 1e-13 }
-        @(Invoke-BackpropPrediction -Network $model -Dataset $test).Count | Should -Be 359
-    }
-
-    It 'refuses columns with a data set, and a data set that does not fit the network' {
-        Get-ErrorRecord { $test | Measure-BackpropAccuracy -Network $model -InputColumn p0 } 'ColumnWithDataset' 'InvalidArgument' | Out-Null
-        Get-ErrorRecord { $test | Invoke-BackpropPrediction -Network $model -InputColumn p0 } 'ColumnWithDataset' 'InvalidArgument' | Out-Null
-        $iris = Get-BackpropDataset Iris -AsDataset
-        Get-ErrorRecord { $iris | Measure-BackpropAccuracy -Network $model } 'InputSizeMismatch' | Out-Null
     }
 }
 
@@ -246,5 +293,12 @@ Describe 'Fashion-MNIST itself (Debian''s dataset-fashion-mnist)' {
         $lines[1] | Should -Match '^training seconds: \d+\.\d$'
         $lines[2] | Should -Match '^test accuracy: 0\.\d{4}$'
         [double]($lines[2] -replace '^test accuracy: ') | Should -BeGreaterThan 0.8 -Because 'one epoch of the recipe already gets most test images right'
+    }
+}
+
+Describe 'Sizes beyond what can be built' {
+    It 'refuses a generated set of two billion points' {
+        $e = Get-ErrorRecord { Get-BackpropDataset Circle -Count 2147483647 } 'InvalidCount' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '*10,000,000*'
     }
 }
