@@ -39,9 +39,10 @@ Describe 'Binding by property name' {
         Assert-Close ($next.Layers[0].Biases[0]) 0.340637195303 1e-12
     }
 
-    It 'takes a network from a record for Export-BackpropNetwork' {
+    It 'takes a network from a record for Export-BackpropNetwork, the path as a parameter as with Export-Csv' {
         $path = Join-Path $TestDrive 'byname.json'
-        [pscustomobject]@{ Network = $net; LiteralPath = $path } | Export-BackpropNetwork
+        [pscustomobject]@{ Network = $net; LiteralPath = 'elsewhere.json' } | Export-BackpropNetwork -LiteralPath $path
+        Join-Path (Get-Location) 'elsewhere.json' | Should -Not -Exist
         (Import-BackpropNetwork -LiteralPath $path).Shape | Should -Be '2-2-2'
     }
 

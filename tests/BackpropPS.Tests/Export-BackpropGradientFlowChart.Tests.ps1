@@ -82,11 +82,11 @@ Describe 'Export-BackpropGradientFlowChart' {
 
     It 'follows the Export-* file rules: .svg only, -Force to replace, nothing with -WhatIf' {
         $path = Join-Path $TestDrive 'rules.svg'
-        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path (Join-Path $TestDrive 'flow.png') } 'UnsupportedChartFormat' 'InvalidArgument'
+        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path (Join-Path $TestDrive 'flow.png') } 'UnsupportedImageFormat' 'InvalidArgument'
         $sigmoidRun | Export-BackpropGradientFlowChart -Path $path -WhatIf
         Test-Path $path | Should -BeFalse
         $sigmoidRun | Export-BackpropGradientFlowChart -Path $path
-        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path $path } 'ChartFileExists' 'ResourceExists'
+        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path $path } 'ImageFileExists' 'ResourceExists'
         $reluRun | Export-BackpropGradientFlowChart -Path $path -Force
         Get-SvgText (Read-Svg $path) | Should -Contain 'Layer 7'
     }

@@ -58,14 +58,14 @@ Describe 'Export-BackpropLossChart' {
     }
 
     It 'writes SVG only' {
-        $e = Get-ErrorRecord { $history | Export-BackpropLossChart -Path (Join-Path $TestDrive 'loss.png') } 'UnsupportedChartFormat' 'InvalidArgument'
+        $e = Get-ErrorRecord { $history | Export-BackpropLossChart -Path (Join-Path $TestDrive 'loss.png') } 'UnsupportedImageFormat' 'InvalidArgument'
         $e.Exception.Message | Should -BeLike '*.svg*'
     }
 
     It 'refuses to replace a file without -Force' {
         $path = Join-Path $TestDrive 'chart-exists.svg'
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { $history | Export-BackpropLossChart -Path $path } 'ChartFileExists' 'ResourceExists'
+        Get-ErrorRecord { $history | Export-BackpropLossChart -Path $path } 'ImageFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
         $history | Export-BackpropLossChart -Path $path -Force
         (Read-Svg $path).svg.width | Should -Be '640'

@@ -178,7 +178,7 @@ Describe 'Find-BackpropLearningRate refuses bad settings' {
         @{ Why = 'a negative range'; Settings = @{ MinLearningRate = -1; MaxLearningRate = -0.5 }; ErrorId = 'InvalidLearningRate'; Text = '*minimum learning rate*got -1*' }
         @{ Why = 'one step'; Settings = @{ Steps = 1 }; ErrorId = 'InvalidStepCount'; Text = '*at least 2 steps; got 1*' }
         @{ Why = 'a smoothing of 1'; Settings = @{ Smoothing = 1 }; ErrorId = 'InvalidSmoothing'; Text = '*up to (not including) 1; got 1*' }
-        @{ Why = 'a divergence factor of 1'; Settings = @{ DivergenceFactor = 1 }; ErrorId = 'InvalidDivergenceFactor'; Text = '*0 (off) or a finite number above 1*' }
+        @{ Why = 'a blow-up factor of 1'; Settings = @{ BlowUpFactor = 1 }; ErrorId = 'InvalidBlowUpFactor'; Text = '*blow-up factor must be 0 (off) or a finite number above 1*' }
         @{ Why = 'an Adam setting with Sgd'; Settings = @{ Beta2 = 0.9 }; ErrorId = 'OptionNotForOptimizer'; Text = '*-Beta2 belongs to -Optimizer Adam*' }
     ) {
         param($Settings, $ErrorId, $Text)

@@ -483,7 +483,7 @@ Describe 'Mistakes with data set objects' {
     It 'names records and a data set in one pipeline, in either order, before any epoch' {
         $kept = [System.Collections.Generic.List[object]]::new()
         $e = Get-ErrorRecord { @(Get-BackpropDataset Iris) + $iris | Invoke-BackpropTraining -Network $net -Epochs 1 | ForEach-Object { $kept.Add($_) } } 'DatasetMixedWithRecords' 'InvalidArgument'
-        $e.Exception.Message | Should -Be 'Expected either records or one data set through the pipeline; got both. Pipe one kind of training data at a time.'
+        $e.Exception.Message | Should -Be 'Expected either records or a data set through the pipeline; got both. Give one kind of data at a time.'
         Get-ErrorRecord { @($iris) + @(Get-BackpropDataset Iris) | Invoke-BackpropTraining -Network $net -Epochs 1 | ForEach-Object { $kept.Add($_) } } 'DatasetMixedWithRecords' 'InvalidArgument'
         $kept.Count | Should -Be 0
     }
@@ -495,8 +495,9 @@ Describe 'Mistakes with data set objects' {
 
     It 'names -InputColumn or -TargetColumn with a piped data set' {
         $e = Get-ErrorRecord { $iris | Invoke-BackpropTraining -Network $net -TargetColumn species } 'ColumnWithDataset' 'InvalidArgument'
-        $e.Exception.Message | Should -BeLike '-InputColumn and -TargetColumn name the columns of records; a data set brings its own inputs and targets.*'
-        Get-ErrorRecord { $iris | Invoke-BackpropTraining -Network $net -InputColumn $irisColumns } 'ColumnWithDataset' 'InvalidArgument'
+        $e.Exception.Message | Should -Be '-TargetColumn names the columns of records; a data set brings its own inputs and targets. Leave it out, or give records.'
+        $e = Get-ErrorRecord { $iris | Invoke-BackpropTraining -Network $net -InputColumn $irisColumns -TargetColumn species } 'ColumnWithDataset' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike '-InputColumn and -TargetColumn name the columns of records;*Leave them out, or give records.'
     }
 
     It 'leaves -Dataset with record or batch parameters to PowerShell, which finds no parameter set' {
