@@ -1,15 +1,15 @@
-using System;
 using System.Collections.Generic;
 using System.Linq;
-using BackpropPS.Core;
+using System;
 
 namespace BackpropPS.Core.Tests;
 
 /// <summary>
-/// Backprop against central finite differences for every hidden activation x output activation x loss x
-/// bias mode that fits together, on small random networks and batches.
+/// The passes against finite differences: backprop matches central differences for every hidden activation x
+/// output activation x loss x bias mode that fits together, on small random networks and batches; and a batch's
+/// gradient is the mean of its samples' gradients.
 /// </summary>
-public class GradientCheckTests
+public class BackpropagationTests
 {
     private const double Step = 1e-6;
 
@@ -60,6 +60,20 @@ public class GradientCheckTests
         var gradient = Backpropagation.Backward(Backpropagation.Forward(network, input), target);
         double numeric = Numeric(network, input, target, LossFunction.HalfSquaredError, 0, 0, isBias: false);
         Assert.ThrowsAny<Exception>(() => AssertClose(numeric, gradient.WeightGradient[0][0] * 1.001, "perturbed"));
+    }
+
+    [Fact]
+    public void ABatchGradientIsTheMeanOfItsSamplesGradients()
+    {
+        var network = NetworkFactory.Random(new[] { 2, 3, 2 }, new[] { Activation.Tanh, Activation.Sigmoid }, BiasMode.PerNeuron, Initialization.Auto, 3);
+        var x = new Matrix(2, 2, new[] { 0.1, 0.2, -0.3, 0.4 });
+        var y = new Matrix(2, 2, new[] { 0.0, 1.0, 1.0, 0.0 });
+        var batch = Backpropagation.Backward(Backpropagation.Forward(network, x), y);
+        var first = Backpropagation.Backward(Backpropagation.Forward(network, Matrix.FromRow(x.GetRow(0))), Matrix.FromRow(y.GetRow(0)));
+        var second = Backpropagation.Backward(Backpropagation.Forward(network, Matrix.FromRow(x.GetRow(1))), Matrix.FromRow(y.GetRow(1)));
+        Assert.Equal((first.Loss + second.Loss) / 2, batch.Loss, 15);
+        for (int k = 0; k < batch.WeightGradient[0].Count; k++)
+            Assert.Equal((first.WeightGradient[0][k] + second.WeightGradient[0][k]) / 2, batch.WeightGradient[0][k], 15);
     }
 
     private static bool Fits(LossFunction loss, Activation output) =>

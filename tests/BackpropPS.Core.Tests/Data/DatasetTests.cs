@@ -1,14 +1,19 @@
+using System.Linq;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Data;
 
-/// <summary>A data set's schema: optional, immutable, and checked against the matrices it describes.</summary>
-public class DatasetSchemaTests
+/// <summary>
+/// A data set: its schema, optional, immutable and checked against the matrices it describes; and its seeded
+/// split into training and validation parts.
+/// </summary>
+public class DatasetTests
 {
     private static readonly Matrix Inputs = new(3, 2, new[] { 0.0, 1, 2, 3, 4, 5 });
+
     private static readonly Matrix OneHot = new(3, 3, new[] { 1.0, 0, 0, 0, 1, 0, 0, 0, 1 });
+
     private static readonly Matrix Labels01 = new(3, 1, new[] { 0.0, 1, 0 });
 
     [Fact]
@@ -73,5 +78,18 @@ public class DatasetSchemaTests
     public void ANullSchemaIsADatasetWithoutOne()
     {
         Assert.Null(new Dataset(Inputs, OneHot, null).Schema);
+    }
+
+    [Fact]
+    public void AValidationSplitIsSeededAndKeepsEverySample()
+    {
+        var data = DatasetGenerator.Generate(DatasetName.Gauss, 50, 0, 1);
+        var (t1, v1) = data.Split(0.2, 9);
+        var (t2, v2) = data.Split(0.2, 9);
+        Assert.Equal(40, t1.Count);
+        Assert.Equal(10, v1.Count);
+        Assert.Equal(v1.Inputs.ToArray(), v2.Inputs.ToArray());
+        var all = t1.Inputs.ToRows().Concat(v1.Inputs.ToRows()).Select(r => (r[0], r[1])).OrderBy(p => p).ToArray();
+        Assert.Equal(data.Inputs.ToRows().Select(r => (r[0], r[1])).OrderBy(p => p).ToArray(), all);
     }
 }

@@ -1,8 +1,6 @@
 using BackpropPS.Core.Data;
-using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Data;
 
 /// <summary>Class labels onto outputs: one each, or two labels on one sigmoid output; the one place the rule lives.</summary>
 public class LabelEncodingTests
@@ -92,14 +90,5 @@ public class LabelEncodingTests
         var e = Assert.Throws<BackpropException>(() => new LabelEncoding(new[] { "a", "b", "c" }, 2, "Column 'species'"));
         Assert.Equal("ClassCountMismatch", e.ErrorId);
         Assert.Equal("Column 'species' has 3 labels (a, b, c); the network has 2 outputs: one per label, or one output for two labels.", e.Message);
-    }
-
-    [Theory]
-    [InlineData("setosa", "SingleClassLabel")]
-    [InlineData("a,b,a", "DuplicateClassLabel")]
-    public void ASchemaRefusesLabelsNoClassifierCanHave(string labels, string errorId)
-    {
-        var e = Assert.Throws<BackpropException>(() => new DataSchema(new[] { "x" }, new[] { "y" }, labels.Split(',')));
-        Assert.Equal(errorId, e.ErrorId);
     }
 }

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BackpropPS.Core.Data;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Data;
 
 /// <summary>Numbers in text: invariant decimals only, never PowerShell's casts ('1,5' is 15 there, '10kb' 10240).</summary>
 public class NumberTextTests

@@ -1,11 +1,9 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using BackpropPS.Core;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Data;
 
 /// <summary>Records into a data set: columns, labels or numbers, and the errors a person can act on.</summary>
 public class RecordDataTests

@@ -1,9 +1,7 @@
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Evaluation;
-using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Evaluation;
 
 /// <summary>The confusion matrix counts "correct" exactly as the trainer's accuracy does.</summary>
 public class ConfusionMatrixTests

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 using System.Linq;
 using BackpropPS.Core.Explain;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Explain;
 
 /// <summary>The gradient checker itself: it passes correct gradients and flags wrong ones.</summary>
-public class GradientCheckerTests
+public class GradientCheckTests
 {
     private static readonly Network Seed = NetworkFactory.StepByStep();
     private static readonly Matrix Input = Matrix.FromRow(0.05, 0.10);

@@ -1,12 +1,11 @@
 using System;
 using System.Linq;
-using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Explain;
 
 /// <summary>Which chain-rule factor made a gradient small, from a one-sample step's trace.</summary>
-public class GradientFactorTests
+public class GradientFactorsTests
 {
     private static TrainingStep Step(Network network, double[] input, double[] target) =>
         TrainingStep.Take(network, Matrix.FromRow(input), Matrix.FromRow(target), LossFunction.HalfSquaredError, 0.5);

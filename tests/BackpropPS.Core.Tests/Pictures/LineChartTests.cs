@@ -1,16 +1,14 @@
 using System.Linq;
 using System.Xml.Linq;
 using System.Xml;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Pictures;
+using static BackpropPS.Core.Tests.Pictures.SvgQuery;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Pictures;
 
 /// <summary>The loss chart drawn by OxyPlot: valid SVG with axes, titles and one line per series.</summary>
-public class LossChartTests
+public class LineChartTests
 {
-    private static readonly XNamespace Svg = "http://www.w3.org/2000/svg";
-
     private static LossPoint[] History(int epochs, bool validation) => Enumerable.Range(1, epochs)
         .Select(e => new LossPoint(e, 0.3 / e, validation ? 0.35 / e + 0.01 : (double?)null)).ToArray();
 

@@ -3,17 +3,15 @@ using System.Linq;
 using System;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Evaluation;
-using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Training;
 
 /// <summary>
 /// The gradient-flow rows of a training run, each checked against a plain recomputation from the public API
-/// (Backpropagation.Backward on the same batch, the networks of consecutive epochs), and the gradient factors of a step.
+/// (Backpropagation.Backward on the same batch, the networks of consecutive epochs), and what recording them costs.
 /// </summary>
-public class GradientFlowTests
+public class GradientFlowRecorderTests
 {
     private static TrainingOptions Flow(int epochs, int batchSize, double learningRate, OptimizerKind kind = OptimizerKind.Sgd) => new()
     {

@@ -1,7 +1,6 @@
-using BackpropPS.Core;
 using BackpropPS.Core.Training;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Training;
 
 /// <summary>
 /// Two steps of each optimizer on a one-weight linear network, against values worked out by hand:
@@ -72,16 +71,6 @@ public class OptimizerTests
         var expected = NetworkJson.Serialize(GradientDescent.Step(gradient, 0.5));
         var actual = NetworkJson.Serialize(new OptimizerSettings { LearningRate = 0.5 }.Create().Step(gradient));
         Assert.Equal(expected, actual);
-    }
-
-    [Theory]
-    [InlineData(OptimizerKind.Momentum, "InvalidMomentum")]
-    [InlineData(OptimizerKind.Adam, "InvalidBeta1")]
-    public void OutOfRangeSettingsAreRejected(OptimizerKind kind, string errorId)
-    {
-        var settings = new OptimizerSettings { Kind = kind, Momentum = kind == OptimizerKind.Momentum ? 1.0 : 0.9, Beta1 = kind == OptimizerKind.Adam ? -0.1 : 0.9 };
-        Assert.Equal(errorId, Assert.Throws<BackpropException>(() => settings.Create()).ErrorId);
-        Assert.Equal("InvalidLearningRate", Assert.Throws<BackpropException>(() => new OptimizerSettings { LearningRate = 0 }.Create()).ErrorId);
     }
 
     [Theory]

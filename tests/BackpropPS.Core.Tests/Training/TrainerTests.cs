@@ -2,9 +2,8 @@ using System.Linq;
 using System.Threading;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Training;
 
 /// <summary>The training loop: convergence, determinism, early stopping, failure and cancellation.</summary>
 public class TrainerTests
@@ -135,45 +134,5 @@ public class TrainerTests
         var schema = new DataSchema(new[] { "a", "b" }, new[] { "y" });
         var last = Trainer.Train(XorNetwork().WithSchema(schema), DatasetGenerator.Xor(), null, Adam(2)).Last();
         Assert.Same(schema, last.Network.Schema);
-    }
-
-    [Fact]
-    public void AValidationSplitIsSeededAndKeepsEverySample()
-    {
-        var data = DatasetGenerator.Generate(DatasetName.Gauss, 50, 0, 1);
-        var (t1, v1) = data.Split(0.2, 9);
-        var (t2, v2) = data.Split(0.2, 9);
-        Assert.Equal(40, t1.Count);
-        Assert.Equal(10, v1.Count);
-        Assert.Equal(v1.Inputs.ToArray(), v2.Inputs.ToArray());
-        var all = t1.Inputs.ToRows().Concat(v1.Inputs.ToRows()).Select(r => (r[0], r[1])).OrderBy(p => p).ToArray();
-        Assert.Equal(data.Inputs.ToRows().Select(r => (r[0], r[1])).OrderBy(p => p).ToArray(), all);
-    }
-
-    [Fact]
-    public void StandardisedColumnsHaveMeanZeroAndVarianceOne()
-    {
-        var data = DatasetGenerator.Generate(DatasetName.Moons, 40, 0.1, 2);
-        var scaled = InputScaling.Fit(data.Inputs).Apply(data.Inputs);
-        for (int c = 0; c < 2; c++)
-        {
-            var column = Enumerable.Range(0, 40).Select(r => scaled[r, c]).ToArray();
-            Assert.Equal(0.0, column.Average(), 12);
-            Assert.Equal(1.0, column.Select(v => v * v).Average(), 12);
-        }
-    }
-
-    [Theory]
-    [InlineData(DatasetName.Circle)]
-    [InlineData(DatasetName.Spiral)]
-    [InlineData(DatasetName.Gauss)]
-    [InlineData(DatasetName.Moons)]
-    public void GeneratedSetsAreBalancedSeededAndBounded(DatasetName name)
-    {
-        var a = DatasetGenerator.Generate(name, 101, 0, 4);
-        var b = DatasetGenerator.Generate(name, 101, 0, 4);
-        Assert.Equal(a.Inputs.ToArray(), b.Inputs.ToArray());
-        Assert.Equal(51, a.Targets.Count(t => t == 0));
-        Assert.All(a.Inputs, v => Assert.InRange(v, -1.6, 1.6));
     }
 }

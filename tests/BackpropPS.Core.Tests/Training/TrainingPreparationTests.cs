@@ -1,10 +1,9 @@
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
 
-namespace BackpropPS.Core.Tests;
+namespace BackpropPS.Core.Tests.Training;
 
-/// <summary>The split, the scaling, the schema and the default loss of a training run, in one place.</summary>
+/// <summary>The split, the scaling and the schema of a training run, in one place.</summary>
 public class TrainingPreparationTests
 {
     private static readonly Dataset Data = new(new Matrix(4, 1, new[] { 1.0, 2, 3, 4 }), new Matrix(4, 1, new[] { 0.0, 1, 0, 1 }));
@@ -41,13 +40,5 @@ public class TrainingPreparationTests
         var run = TrainingPreparation.Prepare(network, Data, schema, 0, 0, standardize: false);
         Assert.Equal(new[] { "no", "yes" }, run.Network.Schema.ClassLabels);
         Assert.Same(Data, run.Training);
-    }
-
-    [Fact]
-    public void TheDefaultLossIsCrossEntropyForSoftmaxAndTheSeedsOtherwise()
-    {
-        Assert.Equal(LossFunction.HalfSquaredError, Losses.DefaultFor(NetworkFactory.StepByStep()));
-        Network softmax = NetworkFactory.Random(new[] { 2, 3 }, new[] { Activation.Softmax }, BiasMode.PerNeuron, Initialization.Xavier, 1);
-        Assert.Equal(LossFunction.CrossEntropy, Losses.DefaultFor(softmax));
     }
 }

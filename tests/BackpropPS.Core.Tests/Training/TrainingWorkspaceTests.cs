@@ -2,9 +2,10 @@ using System.Linq;
 using System;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
+using BackpropPS.Core.Tests.Kernels;
 using BackpropPS.Core.Training;
 
-namespace BackpropPS.Core.Tests.Kernels;
+namespace BackpropPS.Core.Tests.Training;
 
 /// <summary>
 /// The training workspace computes what the public passes compute, bit for bit, while allocating nothing
@@ -13,8 +14,8 @@ namespace BackpropPS.Core.Tests.Kernels;
 /// Run alone: while another test holds the kernel workers, a step runs every part on its own thread, whose
 /// thread-static packing buffers may then grow, so "allocates nothing" would depend on what runs beside it.
 /// </summary>
-[Collection(nameof(WorkspaceTests))]
-public class WorkspaceTests
+[Collection(nameof(TrainingWorkspaceTests))]
+public class TrainingWorkspaceTests
 {
     private static Network Network(int inputs, int hidden, int outputs, BiasMode bias = BiasMode.PerNeuron) =>
         NetworkFactory.Random(new[] { inputs, hidden, outputs }, new[] { Activation.Tanh, Activation.Softmax }, bias, Initialization.Auto, 7);
@@ -123,8 +124,8 @@ public class WorkspaceTests
     }
 }
 
-/// <summary>Runs <see cref="WorkspaceTests"/> after the parallel tests, with nothing else at the same time.</summary>
-[CollectionDefinition(nameof(WorkspaceTests), DisableParallelization = true)]
-public class WorkspaceTestsCollection
+/// <summary>Runs <see cref="TrainingWorkspaceTests"/> after the parallel tests, with nothing else at the same time.</summary>
+[CollectionDefinition(nameof(TrainingWorkspaceTests), DisableParallelization = true)]
+public class TrainingWorkspaceTestsCollection
 {
 }
