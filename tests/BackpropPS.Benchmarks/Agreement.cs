@@ -12,7 +12,7 @@ namespace BackpropPS.Benchmarks
         public const double Tolerance = 1e-9;
 
         /// <summary>Throws unless every updated weight and bias, and the loss, agree to <see cref="Tolerance"/>.</summary>
-        public static void Check(Network before, Network core, double coreLoss, ReferenceNetwork reference, double referenceLoss)
+        public static void Check(Network before, Network core, double coreLoss, TextbookNetwork reference, double referenceLoss)
         {
             Compare("loss", coreLoss, referenceLoss);
             double moved = 0.0;
@@ -35,7 +35,7 @@ namespace BackpropPS.Benchmarks
         private static void Compare(string what, double core, double reference)
         {
             if (!(Math.Abs(core - reference) <= Tolerance))
-                throw new InvalidOperationException($"Reference and core disagree on {what}: {reference:R} vs {core:R}.");
+                throw new InvalidOperationException($"The textbook network and the core disagree on {what}: {reference:R} vs {core:R}.");
         }
     }
 }

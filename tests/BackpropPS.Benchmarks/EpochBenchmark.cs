@@ -6,7 +6,7 @@ namespace BackpropPS.Benchmarks
 {
     /// <summary>
     /// One training epoch (plain SGD, batches in order) through the core's training loop - the loop
-    /// Invoke-BackpropTraining runs - beside the tutorial-style baseline doing the same batches.
+    /// Invoke-BackpropTraining runs - beside the core's textbook implementation doing the same batches.
     /// Subclasses fix the size; allocated bytes per operation are bytes per epoch.
     /// </summary>
     public abstract class EpochBenchmark
@@ -15,7 +15,7 @@ namespace BackpropPS.Benchmarks
         private Network _network;
         private Dataset _data;
         private TrainingOptions _options;
-        private ReferenceNetwork _reference;
+        private TextbookNetwork _reference;
         private double[][][] _batchInputs, _batchTargets;
 
         /// <summary>Samples in the epoch.</summary>
@@ -56,23 +56,24 @@ namespace BackpropPS.Benchmarks
                 _batchInputs[b] = Enumerable.Range(start, count).Select(_data.Inputs.GetRow).ToArray();
                 _batchTargets[b] = Enumerable.Range(start, count).Select(_data.Targets.GetRow).ToArray();
             }
-            _reference = ReferenceNetwork.From(_network);
+            _reference = TextbookNetwork.From(_network);
 
             EpochResult epoch = Core();
-            ReferenceNetwork after = RunReference(out double referenceLoss);
+            TextbookNetwork after = RunReference(out double referenceLoss);
             Agreement.Check(_network, epoch.Network, epoch.Loss, after, referenceLoss);
         }
 
         protected EpochResult Core() => Trainer.Train(_network, _data, null, _options).First();
 
-        protected ReferenceNetwork RunReference(out double meanLoss)
+        protected TextbookNetwork RunReference(out double meanLoss)
         {
-            ReferenceNetwork network = _reference;
+            TextbookNetwork network = _reference;
             double sum = 0.0;
             for (int b = 0; b < _batchInputs.Length; b++)
             {
-                network = network.TrainStep(_batchInputs[b], _batchTargets[b], LearningRate, out double loss);
-                sum += loss * _batchInputs[b].Length;
+                TextbookGradient gradient = network.Gradients(_batchInputs[b], _batchTargets[b], LossFunction.CrossEntropy);
+                network = network.Step(gradient, LearningRate);
+                sum += gradient.Loss * _batchInputs[b].Length;
             }
             meanLoss = sum / Samples;
             return network;

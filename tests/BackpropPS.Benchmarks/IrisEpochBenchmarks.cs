@@ -20,7 +20,7 @@ namespace BackpropPS.Benchmarks
         public void GlobalSetup() => Setup();
 
         [Benchmark(Baseline = true)]
-        public ReferenceNetwork Reference() => RunReference(out _);
+        public TextbookNetwork Reference() => RunReference(out _);
 
         [Benchmark]
         public EpochResult TrainingLoop() => Core();

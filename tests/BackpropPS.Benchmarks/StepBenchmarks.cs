@@ -9,8 +9,8 @@ namespace BackpropPS.Benchmarks
     /// <summary>
     /// One SGD step (forward, backward, update) of each benchmark network, several ways in the same run:
     /// <list type="bullet">
-    /// <item>Reference: the tutorial-style baseline (jagged arrays, a sample at a time, new arrays per step),
-    /// the 1.00 of the Ratio column.</item>
+    /// <item>Reference: the core's textbook implementation, <see cref="TextbookNetwork"/> (jagged arrays, a sample at
+    /// a time, new arrays per step), the 1.00 of the Ratio column.</item>
     /// <item>PublicApi: Backpropagation.Forward, Backward and GradientDescent.Step, which return new immutable
     /// objects, as the step cmdlets use them.</item>
     /// <item>TrainingLoop1Thread / TrainingLoopAllCores: the body of Invoke-BackpropTraining's loop (gradient into
@@ -24,7 +24,7 @@ namespace BackpropPS.Benchmarks
     public class StepBenchmarks
     {
         private BenchmarkStep _step;
-        private ReferenceNetwork _reference;
+        private TextbookNetwork _reference;
         private double[][] _inputs, _targets;
         private TrainingLoop _one, _all, _vector;
 
@@ -35,12 +35,12 @@ namespace BackpropPS.Benchmarks
         public void Setup()
         {
             _step = BenchmarkStep.Create(Step);
-            _reference = ReferenceNetwork.From(_step.Network);
+            _reference = TextbookNetwork.From(_step.Network);
             _inputs = _step.Inputs;
             _targets = _step.Targets;
             // The comparison only means something if both compute the same step.
             Gradient gradient = Backpropagation.Backward(Backpropagation.Forward(_step.Network, _step.Batch.Inputs), _step.Batch.Targets, _step.Loss);
-            ReferenceNetwork reference = _reference.TrainStep(_inputs, _targets, _step.LearningRate, out double referenceLoss);
+            TextbookNetwork reference = TextbookStep(out double referenceLoss);
             Agreement.Check(_step.Network, GradientDescent.Step(gradient, _step.LearningRate), gradient.Loss, reference, referenceLoss);
             _one = new TrainingLoop(_step, Engine.Path, 1);
             _all = new TrainingLoop(_step, Engine.Path, 0);
@@ -48,7 +48,7 @@ namespace BackpropPS.Benchmarks
         }
 
         [Benchmark(Baseline = true)]
-        public ReferenceNetwork Reference() => _reference.TrainStep(_inputs, _targets, _step.LearningRate, out _);
+        public TextbookNetwork Reference() => TextbookStep(out _);
 
         [Benchmark]
         public Network PublicApi()
@@ -66,6 +66,14 @@ namespace BackpropPS.Benchmarks
 
         [Benchmark]
         public bool TrainingLoopVectorPath() => _vector.Step();
+
+        // The same step on the textbook implementation: gradients sample by sample, then a new network.
+        private TextbookNetwork TextbookStep(out double loss)
+        {
+            TextbookGradient gradient = _reference.Gradients(_inputs, _targets, _step.Loss);
+            loss = gradient.Loss;
+            return _reference.Step(gradient, _step.LearningRate);
+        }
 
         // The training loop's state for one benchmark step: workspace, optimizer and the epoch's totals.
         private sealed class TrainingLoop

@@ -1,11 +1,8 @@
-using System.Collections.Generic;
-using System.IO.Compression;
 using System.IO;
 using System.Linq;
 using System;
 using BackpropPS.Core.Data;
-using BackpropPS.Core.Training;
-using BackpropPS.Core;
+using static BackpropPS.Core.Tests.Data.IdxBytes;
 
 namespace BackpropPS.Core.Tests.Data;
 
@@ -15,22 +12,6 @@ public sealed class IdxFileTests : IDisposable
     private readonly string _folder = Directory.CreateTempSubdirectory("idx-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, true);
-
-    /// <summary>IDX bytes: magic 0 0, type 0x08, the rank, big-endian sizes, then <paramref name="values"/>.</summary>
-    internal static byte[] Idx(int[] dimensions, byte[] values, byte type = 0x08)
-    {
-        var bytes = new List<byte> { 0, 0, type, (byte)dimensions.Length };
-        foreach (int d in dimensions) bytes.AddRange(new[] { (byte)(d >> 24), (byte)(d >> 16), (byte)(d >> 8), (byte)d });
-        bytes.AddRange(values);
-        return bytes.ToArray();
-    }
-
-    internal static byte[] Gzip(byte[] bytes)
-    {
-        using var output = new MemoryStream();
-        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true)) gzip.Write(bytes, 0, bytes.Length);
-        return output.ToArray();
-    }
 
     private string Write(string name, byte[] bytes)
     {

@@ -1,11 +1,9 @@
-using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
-using BackpropPS.Core;
-using static BackpropPS.Core.Tests.Data.IdxFileTests;
+using static BackpropPS.Core.Tests.Data.IdxBytes;
 
 namespace BackpropPS.Core.Tests.Data;
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using BackpropPS.Core.Kernels;
+using static BackpropPS.Core.Tests.Kernels.KernelAssert;
 
 namespace BackpropPS.Core.Tests.Kernels;
 
@@ -66,9 +67,6 @@ public class ElementWiseTests
         Assert.Equal(plain, ElementWise.SumOfSquares(values, values.Length, path), 1e-12 * plain);
         Assert.Equal(values.Take(3).Sum(v => v * v), ElementWise.SumOfSquares(values, 3, path));
     }
-
-    internal static void AssertRelative(double expected, double actual, double tolerance) =>
-        Assert.True(expected == actual || Math.Abs(actual - expected) <= tolerance * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 
     // Exact zeros, where ReLU and LeakyReLU switch, and negative zeros, whose sign a product keeps.
     private static double[] WithZeros(double[] values)
