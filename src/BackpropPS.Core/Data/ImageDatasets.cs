@@ -146,14 +146,16 @@ namespace BackpropPS.Core.Data
                 string path = Path.Combine(folder, candidate);
                 if (File.Exists(path)) return path;
             }
-            string where = name == DatasetName.FashionMnist
-                ? "On Debian or Ubuntu: apt-get install -y dataset-fashion-mnist (it installs them in " + FashionMnistFolder + "); " +
-                  "elsewhere download the four files from https://github.com/zalandoresearch/fashion-mnist"
-                : "Download the four files of the MNIST database (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, " +
-                  "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) from its page or a mirror";
             throw new BackpropException("DatasetFileNotFound", BackpropErrorKind.NotFound,
-                $"{name} needs '{file}.gz' (or '{file}') in '{folder}', and it is not there. {where}, and give their folder with -Path.");
+                $"{name} needs '{file}.gz' (or '{file}') in '{folder}', and it is not there. {InstallAdvice(name)}");
         }
+
+        /// <summary>Where the files of an IDX data set come from, in one sentence that ends by naming -Path.</summary>
+        public static string InstallAdvice(DatasetName name) => name == DatasetName.FashionMnist
+            ? "On Debian or Ubuntu: apt-get install -y dataset-fashion-mnist (it installs them in " + FashionMnistFolder + "); " +
+              "elsewhere download its four IDX files from https://github.com/zalandoresearch/fashion-mnist and give their folder with -Path."
+            : "Download the four IDX files of the MNIST database (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, " +
+              "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) from its page or a mirror, and give their folder with -Path.";
 
         private static IdxFile Await(Task<IdxFile> task)
         {

@@ -35,11 +35,7 @@ namespace BackpropPS.Core.Data
             inputColumns = inputColumns ?? (known != null && known.InputColumns.Count > 0 ? known.InputColumns : null)
                 ?? table.Columns(0).Where(c => !targetColumns.Contains(c, StringComparer.OrdinalIgnoreCase)).ToArray();
             EnsureColumns(table, inputColumns);
-            if (inputColumns.Count != inputSize)
-            {
-                throw BackpropException.Argument("InputSizeMismatch",
-                    $"The network takes {inputSize} inputs; got {inputColumns.Count} input columns ({string.Join(", ", inputColumns)}).");
-            }
+            EnsureInputCount(inputColumns, inputSize);
 
             Matrix inputs = Numbers(table, inputColumns);
             if (!IsLabelled(table, targetColumns, outputSize, known))
@@ -71,6 +67,16 @@ namespace BackpropPS.Core.Data
             if (known?.IsClassifier == true || outputSize > 1) return true;
             for (int r = 0; r < table.Count; r++) if (table.Kind(r, targetColumns[0]) == CellKind.Number) return false;
             return true;
+        }
+
+        /// <summary>One input column per input of the network: the InputSizeMismatch error names the columns that came.</summary>
+        public static void EnsureInputCount(IReadOnlyList<string> inputColumns, int inputSize)
+        {
+            if (inputColumns.Count != inputSize)
+            {
+                throw BackpropException.Argument("InputSizeMismatch",
+                    $"The network takes {inputSize} inputs; got {inputColumns.Count} input columns ({string.Join(", ", inputColumns)}).");
+            }
         }
 
         // The first record shows the columns; a later record without one is named when its cell is read.

@@ -151,15 +151,9 @@ namespace BackpropPS.Commands
         {
             string message;
             if (paths.Length == 0 && Name == DatasetName.Mnist)
-            {
-                message = "Mnist has no default folder: download its four IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, " +
-                    "t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) from the MNIST page or a mirror, and give their folder with -Path.";
-            }
+                message = "Mnist has no default folder. " + ImageDatasets.InstallAdvice(Name);
             else if (paths.Length == 0)
-            {
-                message = $"Fashion-MNIST is not installed in '{ImageDatasets.FashionMnistFolder}'. On Debian or Ubuntu: apt-get install -y dataset-fashion-mnist; " +
-                    "elsewhere download its four IDX files from https://github.com/zalandoresearch/fashion-mnist and give their folder with -Path.";
-            }
+                message = $"Fashion-MNIST is not installed in '{ImageDatasets.FashionMnistFolder}'. " + ImageDatasets.InstallAdvice(Name);
             else if (paths.Any(p => !File.Exists(p) && !Directory.Exists(p)))
             {
                 message = $"'{paths.First(p => !File.Exists(p) && !Directory.Exists(p))}' does not exist. Expected the folder with the IDX files of {Name}, or its image file and its label file.";

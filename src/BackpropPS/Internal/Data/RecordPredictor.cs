@@ -1,6 +1,5 @@
 using System.Globalization;
 using BackpropPS.Core.Data;
-using BackpropPS.Core.Training;
 
 namespace BackpropPS.Internal
 {
@@ -23,20 +22,11 @@ namespace BackpropPS.Internal
                 throw BackpropException.Argument("MissingInputColumn",
                     "The network does not know its input columns (it was not trained on records); name them with -InputColumn.");
             }
-            if (InputColumns.Count != network.InputSize)
-            {
-                throw BackpropException.Argument("InputSizeMismatch",
-                    $"The network takes {network.InputSize} inputs; got {InputColumns.Count} input columns ({string.Join(", ", InputColumns)}).");
-            }
-            Labels = network.Schema?.Encoding(network.OutputSize);
+            RecordData.EnsureInputCount(InputColumns, network.InputSize);
         }
 
+        /// <summary>The record columns read as the network's inputs, in order.</summary>
         public IReadOnlyList<string> InputColumns { get; }
-
-        public DataSchema Schema => _network.Schema;
-
-        /// <summary>The class labels of a classifier and how its outputs stand for them; null for numeric outputs.</summary>
-        public LabelEncoding Labels { get; }
 
         /// <summary>The network's outputs for one record (row counts from 1, for errors).</summary>
         public double[] Predict(PSObject record, int row)
