@@ -1,6 +1,6 @@
 @{
     RootModule           = 'BackpropPS.psm1'
-    ModuleVersion        = '0.1.0'
+    ModuleVersion        = '0.2.0'
     GUID                 = 'ada91a0d-9d79-460c-92c3-040fc63f105f'
     Author               = 'The BackpropPS authors'
     CompanyName          = 'The BackpropPS authors'
@@ -54,6 +54,14 @@
             LicenseUri   = 'https://github.com/backpropps/BackpropPS/blob/main/LICENSE'
             ProjectUri   = 'https://github.com/backpropps/BackpropPS'
             ReleaseNotes = @'
+0.2.0: every numeric parameter reads text as an invariant decimal, and whole-number parameters refuse a
+fraction (-Epochs 2.5 is an error, not 2 epochs). Find-BackpropLearningRate's -DivergenceFactor is now
+-BlowUpFactor (InvalidBlowUpFactor), apart from Invoke-BackpropTraining's. The loss and gradient-flow charts
+report the file errors of every picture cmdlet (UnsupportedImageFormat, ImageFileExists, ImageFileWriteFailed);
+every Export-* -LiteralPath has the aliases PSPath and LP and, as with Export-Csv, binds from no pipeline
+property. Test-BackpropExercise takes piped paths. A textbook reference implementation (TextbookNetwork) in the
+core, read first and used by the tests as an oracle.
+
 0.1.0: the first release. Networks of any depth (Sigmoid, Tanh, ReLU, LeakyReLU, Linear, Softmax), the
 seed walk-through's step explained to 12 decimals (Invoke-BackpropStep), gradients checked against finite
 differences, training with SGD, Momentum and Adam on records or data set objects, predictions and accuracy,

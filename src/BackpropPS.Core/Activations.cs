@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>Activation functions over a batch (rows x columns, row-major) and their backward passes.</summary>

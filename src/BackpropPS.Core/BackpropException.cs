@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>What kind of mistake a <see cref="BackpropException"/> reports; the cmdlets map it to an ErrorCategory.</summary>

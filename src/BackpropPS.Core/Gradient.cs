@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>

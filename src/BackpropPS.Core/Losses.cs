@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>Loss values and the output layer's deltas dL/dz.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>Builds networks: randomly initialised from a seed, or the seed example's.</summary>

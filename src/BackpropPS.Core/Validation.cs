@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core
 {
     /// <summary>Checks shared by the passes and the optimizers.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS
 {
     /// <summary>How often a classifier was right, with its confusion matrix as rows for Export-Csv.</summary>

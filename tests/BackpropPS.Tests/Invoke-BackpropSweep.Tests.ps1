@@ -52,6 +52,19 @@ Describe 'A sweep' {
         { Invoke-BackpropSweep -Network $net -Grid @{ Seed = @() } -Parameters $fixed } |
             Should -Throw -ErrorId 'EmptyGridValues,BackpropPS.Commands.InvokeBackpropSweepCommand'
     }
+
+    It 'knows every parameter of Invoke-BackpropTraining a run can take, and no other (its written-out list)' {
+        $e = Get-ErrorRecord { Invoke-BackpropSweep -Network $net -Grid @{ Optimiser = 'Adam' } } 'UnknownSweepParameter'
+        $known = ($e.Exception.Message -split 'Expected one of: ')[1].TrimEnd('.') -split ', '
+        $common = [System.Management.Automation.PSCmdlet]::CommonParameters + [System.Management.Automation.PSCmdlet]::OptionalCommonParameters
+        $training = (Get-Command Invoke-BackpropTraining).Parameters.Keys | Where-Object { $_ -notin $common -and $_ -notin 'Network', 'InputObject' }
+        ($known | Sort-Object) | Should -Be ($training | Sort-Object)
+    }
+
+    It 'orders the columns of a plain hashtable grid as training lists its parameters, whatever the process' {
+        $got = Invoke-BackpropSweep -Network $net -Grid @{ Seed = 1; Optimizer = 'Sgd'; LearningRate = 0.1; BatchSize = 4 } -Parameters @{ Input = $x; Target = 0, 1, 1, 0; Epochs = 1 }
+        ($got[0].PSObject.Properties.Name -join ',') | Should -BeLike 'Run,Optimizer,LearningRate,BatchSize,Seed,Epoch,*'
+    }
 }
 
 Describe 'A sweep stopped as Ctrl+C stops it' {

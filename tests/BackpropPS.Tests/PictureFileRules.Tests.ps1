@@ -1,10 +1,12 @@
-# The Export-* file rules (-LiteralPath, -Force, -WhatIf, -PassThru, atomic, .svg only, titles SVG can hold), run the same way over the three picture cmdlets.
+# The Export-* file rules (-LiteralPath, -Force, -WhatIf, -PassThru, atomic, .svg only, titles SVG can hold), run the same way over the seven picture cmdlets, which share them through PictureExportCmdlet.
 BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     function script:Read-Svg([string] $Path) { [xml](Get-Content -Raw -LiteralPath $Path) }
     $script:digits = New-ImageSet -Count 40 -Width 8 -Max 16 -Labels ([string[]](0..9 | ForEach-Object { "$_" }))
     $script:digitsNet = New-BackpropNetwork 64, 9, 10 -Activation ReLU, Softmax -Seed 3
+    $script:twoInputs = New-BackpropNetwork 2, 3, 2 -Activation Tanh, Softmax -Seed 1
+    $script:range = Find-BackpropLearningRate -Network (New-BackpropNetwork -Example StepByStep) -Input @(, @(0.05, 0.10)) -Target @(, @(0.01, 0.99)) -Steps 20
 }
 
 Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @(
@@ -14,6 +16,23 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
             param($Path, [hashtable] $More = @{})
             $rows = [pscustomobject]@{ Actual = 'a'; a = 1; b = 0 }, [pscustomobject]@{ Actual = 'b'; a = 0; b = 1 }
             [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -LiteralPath $Path @More
+        }
+    }
+    @{ Name = 'Export-BackpropLossChart'; Chart = $true; Draw = {
+            param($Path, [hashtable] $More = @{})
+            [pscustomobject]@{ Epoch = 1; Loss = 0.5 }, [pscustomobject]@{ Epoch = 2; Loss = 0.25 } | Export-BackpropLossChart -LiteralPath $Path @More
+        }
+    }
+    @{ Name = 'Export-BackpropGradientFlowChart'; Chart = $true; Draw = {
+            param($Path, [hashtable] $More = @{})
+            [pscustomobject]@{ Epoch = 1; Layer = 1; GradientNorm = 0.5 }, [pscustomobject]@{ Epoch = 2; Layer = 1; GradientNorm = 0.25 } |
+                Export-BackpropGradientFlowChart -LiteralPath $Path @More
+        }
+    }
+    @{ Name = 'Export-BackpropLearningRateChart'; Chart = $true; Draw = { param($Path, [hashtable] $More = @{}) $range | Export-BackpropLearningRateChart -LiteralPath $Path @More } }
+    @{ Name = 'Export-BackpropDecisionBoundary'; Chart = $true; Draw = {
+            param($Path, [hashtable] $More = @{})
+            $twoInputs | Export-BackpropDecisionBoundary -LiteralPath $Path -XRange -1, 1 -YRange -1, 1 -Resolution 10 @More
         }
     }
 ) {
@@ -34,8 +53,18 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
         $path = Join-Path $TestDrive "$Name-title.svg"
         Get-ErrorRecord { & $Draw $path @{ Title = "bad`0title" } } 'InvalidTitle' 'InvalidArgument'
         Test-Path -LiteralPath $path | Should -BeFalse
+    }
+
+    It 'writes a title of two lines and markup characters as its caption (the tile pictures)' -Skip:([bool] $Chart) {
+        $path = Join-Path $TestDrive "$Name-title.svg"
         & $Draw $path @{ Title = "Two`nlines & <more>" }
         (Read-Svg $path).SelectNodes("//*[@class='caption']").'#text' | Should -BeLike "Two`nlines & <more>*"
+    }
+
+    It 'has one -LiteralPath with the aliases PSPath and LP, bound from no pipeline property' {
+        $literal = (Get-Command $Name).Parameters['LiteralPath']
+        $literal.Aliases | Should -Be 'PSPath', 'LP'
+        $literal.ParameterSets.Values.ValueFromPipelineByPropertyName | Should -Not -Contain $true
     }
 
     It 'writes SVG only, into a folder that exists' {

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core.Data
 {
     /// <summary>What a cell of a record holds, as far as telling numbers from labels goes.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core.Data
 {
     /// <summary>Standardisation of each input column: (x - mean) / scale. Immutable.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core.Pictures
 {
     /// <summary>One grey-scale picture of a grid: its pixels row by row, from black (0) to white (1), and a caption.</summary>

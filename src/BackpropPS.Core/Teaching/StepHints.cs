@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core.Teaching
 {
     /// <summary>The formula of each quantity in the worksheet's names, e.g. "delta_o1 = (a_o1 - y1) * a_o1(1 - a_o1)".</summary>

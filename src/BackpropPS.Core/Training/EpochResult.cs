@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Core.Training
 {
     /// <summary>One epoch of a training run: a flat row for Export-Csv, plus the network after the epoch.</summary>

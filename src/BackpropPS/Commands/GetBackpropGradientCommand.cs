@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Commands
 {
     /// <summary>Backpropagates a loss through a forward pass: the loss, every delta and every gradient.</summary>

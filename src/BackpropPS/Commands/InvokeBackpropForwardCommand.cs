@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Commands
 {
     /// <summary>Runs a network on one sample or a batch, keeping every layer's z and a.</summary>

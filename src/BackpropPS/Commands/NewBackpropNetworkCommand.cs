@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Commands
 {
     /// <summary>Creates a network: randomly initialised from a seed, from explicit weights, or a built-in example.</summary>

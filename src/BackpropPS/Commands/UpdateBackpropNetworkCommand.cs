@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Commands
 {
     /// <summary>Takes one gradient-descent step and emits the new network; the old one is unchanged.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Commands
 {
     /// <summary>Base of the line charts (loss, gradient flow, learning-rate range test): a picture of a chosen size.</summary>

@@ -1,4 +1,3 @@
-
 namespace BackpropPS.Internal
 {
     /// <summary>The core's rows (ordered column names and values) as the flat objects Export-Csv writes.</summary>
