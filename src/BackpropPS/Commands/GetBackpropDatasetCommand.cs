@@ -130,7 +130,7 @@ namespace BackpropPS.Commands
                 yield break;
             }
             var labels = ImageDatasets.LabelsOf(Name);
-            string[] paths = (Path ?? new string[0]).Select(p => FileSystemPaths.ForReading(this, p, literal: true).Single()).ToArray();
+            string[] paths = (Path ?? new string[0]).Select(p => FileSystemPaths.Literal(this, p)).ToArray();
             if (paths.Length == 2 && paths.All(File.Exists))
             {
                 if (Split.HasValue) WriteWarning("-Split does not apply to two explicit files; they are read as given.");

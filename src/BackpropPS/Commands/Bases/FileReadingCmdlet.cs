@@ -43,33 +43,17 @@ namespace BackpropPS.Commands
             bool literal = ParameterSetName == LiteralPathSet;
             foreach (string typed in literal ? LiteralPath : Path)
             {
-                try
-                {
-                    foreach (string path in FileSystemPaths.ForReading(this, typed, literal)) ReadOne(path);
-                }
-                catch (ItemNotFoundException e)
-                {
-                    WriteError(ErrorRecords.From(NotFound(typed, e), typed));
-                }
-                catch (BackpropException e)
-                {
-                    WriteError(ErrorRecords.From(e, typed));
-                }
+                if (!TryRun(() => literal ? new[] { FileSystemPaths.Literal(this, typed) } : FileSystemPaths.Matching(this, typed, NotFound), typed, out var paths)) continue;
+                foreach (string path in paths) TryRun(() => ReadOne(path), path, out bool _);
             }
         }
 
-        private void ReadOne(string path)
+        private bool ReadOne(string path)
         {
-            try
-            {
-                if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected {FileDescription}; '{path}' is a directory.");
-                if (!File.Exists(path)) throw NotFound(path, null);
-                Read(path);
-            }
-            catch (BackpropException e)
-            {
-                WriteError(ErrorRecords.From(e, path));
-            }
+            if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected {FileDescription}; '{path}' is a directory.");
+            if (!File.Exists(path)) throw NotFound(path, null);
+            Read(path);
+            return true;
         }
 
         private BackpropException NotFound(string path, System.Exception inner) =>

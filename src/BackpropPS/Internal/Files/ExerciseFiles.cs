@@ -60,7 +60,7 @@ namespace BackpropPS.Internal
                 case ExerciseSheet sheet: return sheet.Exercise;
                 case Exercise exercise: return exercise;
                 case string typed:
-                    string path = FileSystemPaths.ForReading(cmdlet, typed, literal: true).First();
+                    string path = FileSystemPaths.Literal(cmdlet, typed);
                     return Read(Directory.Exists(path) ? Path.Combine(path, "exercise" + ExerciseExtension) : path);
                 case FileInfo file: return Read(file.FullName);
                 default:

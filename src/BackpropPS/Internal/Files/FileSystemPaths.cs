@@ -15,20 +15,26 @@ namespace BackpropPS.Internal
             return resolved;
         }
 
+        /// <summary>A path to read taken as typed (-LiteralPath); whether a file is there is the caller's check.</summary>
+        public static string Literal(PSCmdlet cmdlet, string path) => Unresolved(cmdlet, path);
+
         /// <summary>
-        /// Existing files: -Path expands wildcards (one that matches nothing gives none, as with Get-Item),
-        /// -LiteralPath is taken as typed. A bad path is a BackpropException and a missing one an
-        /// ItemNotFoundException, so that the caller can report it and go on with its other paths.
+        /// The files -Path names, wildcards expanded (one that matches nothing gives none, as with Get-Item); a path
+        /// without wildcards where nothing is, is <paramref name="notFound"/>'s error, so that the caller reports it
+        /// and goes on with its other paths.
         /// </summary>
-        public static IEnumerable<string> ForReading(PSCmdlet cmdlet, string path, bool literal)
+        public static IEnumerable<string> Matching(PSCmdlet cmdlet, string path, Func<string, Exception, BackpropException> notFound)
         {
-            if (literal) return new[] { Unresolved(cmdlet, path) };
             EnsureValidCharacters(path);
             try
             {
                 var paths = cmdlet.SessionState.Path.GetResolvedProviderPathFromPSPath(path, out ProviderInfo provider);
                 EnsureFileSystem(provider, path);
                 return paths;
+            }
+            catch (ItemNotFoundException e)
+            {
+                throw notFound(path, e);
             }
             catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
             {
