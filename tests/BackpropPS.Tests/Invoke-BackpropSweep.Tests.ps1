@@ -67,6 +67,61 @@ Describe 'A sweep' {
     }
 }
 
+Describe 'A sweep checks its grid in the module''s words, before any run' {
+    It 'refuses <Case> with <ErrorId>' -ForEach @(
+        @{ Case = 'an optimizer that does not exist'; Grid = @{ Optimizer = 'Sgd', 'Adamm' }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'Optimizer' holds 'Adamm', which is not one of Sgd, Momentum, Adam." }
+        @{ Case = 'a loss given as a number'; Grid = @{ Loss = 3 }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'Loss' holds 3, which is not one of *" }
+        @{ Case = 'a fraction of an epoch'; Grid = @{ Epochs = 2.5 }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'Epochs' holds 2.5: Expected a whole number, without a fraction; got 2.5." }
+        @{ Case = 'a learning rate in another culture'; Grid = @{ LearningRate = '0,5' }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'LearningRate' holds '0,5': Expected a number; got '0,5'. Numbers are read with '.'*" }
+        @{ Case = 'a switch given text'; Grid = @{ Shuffle = 'yes' }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'Shuffle' holds 'yes'; a switch takes `$true or `$false." }
+        @{ Case = 'one parameter under two spellings'; Grid = [System.Collections.Hashtable]::new([StringComparer]::Ordinal); ErrorId = 'DuplicateSweepParameter'; Text = '-Grid names LearningRate twice*' }
+        @{ Case = 'more runs than a sweep can make'; Grid = [ordered]@{ Seed = 1..100000; Patience = 1..100000 }; ErrorId = 'TooManySweepRuns'; Text = '-Grid has more than 1,000,000,000 combinations, the most a sweep runs (100000 x 100000). Give fewer values.' }
+        @{ Case = 'a bad value in -Parameters'; Grid = @{ Seed = 1 }; Shared = @{ Optimizer = 'Adamm' }; ErrorId = 'InvalidSweepValue'; Text = "-Parameters's 'Optimizer' holds 'Adamm'*" }
+    ) {
+        if ($ErrorId -eq 'DuplicateSweepParameter') { $Grid['LearningRate'] = 0.1; $Grid['learningrate'] = 0.5 }
+        $parameters = if ($Shared) { $Shared } else { @{ Input = $x; Target = 0, 1, 1, 0 } }
+        $category = if ($ErrorId -eq 'TooManySweepRuns') { 'LimitsExceeded' } else { 'InvalidArgument' }
+        $e = Get-ErrorRecord { Invoke-BackpropSweep -Network $net -Grid $Grid -Parameters $parameters } $ErrorId $category
+        $e.Exception.Message | Should -BeLike $Text
+        $e.Exception.Message | Should -Not -BeLike '*BackpropPS.Core*'
+    }
+}
+
+Describe 'A sweep streams' {
+    BeforeAll {
+        # A guard against a sweep that buffers: it would take hours here, so waiting a few minutes cannot pass by luck.
+        function script:Invoke-Guarded([scriptblock] $Script) {
+            $ps = [powershell]::Create().AddCommand('Import-Module').AddParameter('Name', 'BackpropPS').AddStatement().AddScript($Script)
+            $async = $ps.BeginInvoke()
+            $done = $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromMinutes(3))
+            if (-not $done) { $ps.Stop() }
+            [pscustomobject]@{ Done = $done; Output = if ($done) { @($ps.EndInvoke($async)) } else { @() } }
+        }
+    }
+
+    It 'writes the rows of a run as they are made: the first rows of a run of 50 million epochs come at once' {
+        $got = Invoke-Guarded {
+            $net = New-BackpropNetwork 2, 3, 1 -Activation Tanh, Sigmoid -Seed 3
+            Invoke-BackpropSweep -Network $net -Grid @{ Seed = 1 } -Parameters @{ Input = @(0, 0), @(0, 1); Target = 0, 1; Epochs = 50000000 } |
+                Select-Object -First 3
+        }
+        $got.Done | Should -BeTrue
+        $got.Output.Epoch | Should -Be 1, 2, 3
+    }
+
+    It 'makes the runs of its grid one at a time: the first row of 10 million runs comes at once' {
+        $got = Invoke-Guarded {
+            $net = New-BackpropNetwork 2, 3, 1 -Activation Tanh, Sigmoid -Seed 3
+            Invoke-BackpropSweep -Network $net -Grid ([ordered]@{ Seed = 1..10000; Patience = 0..999 }) -Parameters @{ Input = @(0, 0), @(0, 1); Target = 0, 1; Epochs = 2 } |
+                Select-Object -First 1
+        }
+        $got.Done | Should -BeTrue
+        $got.Output[0].Run | Should -Be 1
+        $got.Output[0].Seed | Should -Be 1
+        $got.Output[0].Patience | Should -Be 0
+    }
+}
+
 Describe 'A sweep stopped as Ctrl+C stops it' {
     It 'stops every run, starts no more, and keeps the rows emitted before, in grid order' {
         # Ctrl+C is PowerShell stopping the pipeline: PowerShell.Stop() on the sweep's own runspace is the same call.

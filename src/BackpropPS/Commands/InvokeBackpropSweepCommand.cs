@@ -1,7 +1,6 @@
 using System.Collections;
 using System.IO;
 using System.Management.Automation.Runspaces;
-using System.Threading;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Commands
@@ -33,7 +32,6 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
 
         // The data every run gets: the columns, if any, are in -Parameters or -Grid, and each run reads them.
         private readonly DataInput _data = new DataInput(new string[0], keepRecords: true, oneDataset: true);
-        private readonly ManualResetEvent _stop = new ManualResetEvent(false);
         private SweepWorkers _workers;
 
         /// <summary>Invoke-BackpropTraining parameter names and the values each takes; every combination is one run.</summary>
@@ -76,29 +74,34 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            List<SweepRun> runs = Run(() => SweepGrid.Expand(Grid, Parameters), Grid);
-            foreach (SweepRun run in runs)
-            {
-                // Parallel runs each take one core rather than fight over all of them; results are the same either way.
-                if (!run.Parameters.ContainsKey("ThreadCount")) run.Parameters["ThreadCount"] = 1;
-            }
-            if (ParameterSetName == SessionSet) EnsureRemotable(runs);
+            SweepGrid grid = Run(() => SweepGrid.Create(Grid, Parameters), Grid);
+            if (ParameterSetName == SessionSet) EnsureRemotable(grid);
             IEnumerable<object> input = _data.Dataset != null ? new object[] { _data.Dataset } : _data.Records;
             _workers = ParameterSetName == SessionSet
-                ? SweepWorkers.Remote(Session.Select(s => s.Runspace).ToList(), runs.Count, k => Remote(runs[k]), _ => input)
-                : SweepWorkers.Local(ModulePath(), ThrottleLimit, runs.Count, k => Local(runs[k]), _ => input);
-            WriteVerbose($"{runs.Count} runs on {(ParameterSetName == SessionSet ? Session.Length + " sessions" : Math.Min(ThrottleLimit, runs.Count) + " runspaces")}.");
+                ? SweepWorkers.Remote(Session.Select(s => s.Runspace).ToList(), grid.Count, k => Remote(ForRun(grid, k)), input)
+                : SweepWorkers.Local(ModulePath(), ThrottleLimit, grid.Count, k => Local(ForRun(grid, k)), input);
+            WriteVerbose($"{Wording.Count((int)Math.Min(grid.Count, int.MaxValue), "run")} on {(ParameterSetName == SessionSet ? Wording.Count(Session.Length, "session") : Wording.Count((int)Math.Min(ThrottleLimit, grid.Count), "runspace"))}.");
             _workers.Start();
-            var progress = new ProgressRecord(1, $"Sweep of {runs.Count} runs", "Training");
-            for (int k = 0; k < runs.Count; k++)
+            var progress = new ProgressRecord(1, $"Sweep of {Wording.Number(grid.Count)} runs", "Training");
+            try
             {
-                progress.StatusDescription = runs[k].Describe();
-                progress.PercentComplete = 100 * k / runs.Count;
-                WriteProgress(progress);
-                SweepOutcome outcome = _workers.Outcomes[k];
-                if (WaitHandle.WaitAny(new WaitHandle[] { outcome.Done, _stop }) == 1) return;
-                foreach (PSObject row in outcome.Output) WriteObject(Row(runs[k], row));
-                foreach (ErrorRecord error in outcome.Errors) WriteError(ForRun(runs[k], error));
+                // Run by run in grid order, each row written as soon as it is made; nothing is kept once written.
+                for (long k = 0; k < grid.Count; k++)
+                {
+                    SweepRun run = grid.Run(k);
+                    progress.StatusDescription = run.Describe();
+                    progress.PercentComplete = (int)(100 * k / grid.Count);
+                    WriteProgress(progress);
+                    SweepRunOutput output = _workers.Output(k);
+                    if (output == null) return;
+                    foreach (PSObject row in _workers.Rows(output)) WriteObject(Row(run, row));
+                    foreach (ErrorRecord error in output.Errors) WriteError(ForRun(run, error));
+                    _workers.Written(output);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return; // stopped
             }
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
@@ -108,19 +111,22 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         protected override void StopProcessing()
         {
             base.StopProcessing();
-            _stop.Set();
             _workers?.Stop();
         }
 
         /// <inheritdoc />
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
-            {
-                _workers?.Dispose();
-                _stop.Dispose();
-            }
+            if (disposing) _workers?.Dispose();
             base.Dispose(disposing);
+        }
+
+        // Parallel runs each take one core rather than fight over all of them; results are the same either way.
+        private static SweepRun ForRun(SweepGrid grid, long index)
+        {
+            SweepRun run = grid.Run(index);
+            if (!run.Parameters.ContainsKey("ThreadCount")) run.Parameters["ThreadCount"] = 1;
+            return run;
         }
 
         private PowerShell Local(SweepRun run)
@@ -133,11 +139,9 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
             PowerShell.Create().AddScript(RemoteScript).AddArgument(run.Parameters).AddArgument(NetworkJson.Serialize(Network));
 
         // A data set object does not survive the trip to another machine (yet): say so rather than train on a husk.
-        private void EnsureRemotable(List<SweepRun> runs)
+        private void EnsureRemotable(SweepGrid grid)
         {
-            bool dataset = _data.Dataset != null ||
-                runs.Any(r => r.Parameters.Values.Cast<object>().Any(v => (v is PSObject p ? p.BaseObject : v) is Dataset));
-            if (dataset)
+            if (_data.Dataset != null || grid.Holds(v => v is Dataset))
                 Refuse("DatasetNotRemotable", "A data set object cannot be sent to a remote session; give the data as records or as -Input and -Target in -Parameters.", Session);
         }
 

@@ -15,6 +15,9 @@ namespace BackpropPS.Internal
                 case string s: return s.Length == 0 ? "an empty string" : $"'{s}'";
                 case bool b: return b ? "$true" : "$false";
                 case double d: return d.ToString("R", CultureInfo.InvariantCulture);
+                case float f: return f.ToString("R", CultureInfo.InvariantCulture);
+                case IConvertible number when number.GetTypeCode() >= TypeCode.SByte && number.GetTypeCode() <= TypeCode.Decimal:
+                    return number.ToString(CultureInfo.InvariantCulture);
                 case Network n: return "a network (" + n.Shape + ")";
                 case IDictionary dictionary: return $"a hashtable of {Wording.Count(dictionary.Count, "entry", "entries")}";
                 case ICollection list: return list.Count == 0 ? "an empty list" : $"a list of {Wording.Count(list.Count, "value")}";
