@@ -67,6 +67,37 @@ Describe 'Export-BackpropConfusionMatrix' {
         Test-Path $path | Should -BeFalse
     }
 
+    It 'reads a count exactly or refuses it: <Count>' -ForEach @(
+        @{ Count = 2.7 }, @{ Count = '2.7' }, @{ Count = '0x10' }, @{ Count = '1,000' }, @{ Count = -1 }, @{ Count = 3e9 }
+        @{ Count = $true }, @{ Count = 'NaN' }, @{ Count = '' }, @{ Count = [double]::PositiveInfinity }
+    ) {
+        $path = Join-Path $TestDrive 'count.svg'
+        $rows = [pscustomobject]@{ Actual = 'a'; a = $Count; b = 1 }, [pscustomobject]@{ Actual = 'b'; a = 0; b = 1 }
+        $e = Get-ErrorRecord { [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -Path $path } 'NotAnAccuracyReport' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike "*as its count for 'a', not a whole number from 0 to 2,147,483,647."
+        Test-Path $path | Should -BeFalse
+    }
+
+    It 'takes whole counts as numbers of any type or as invariant text, and sums them past what an int holds' {
+        $path = Join-Path $TestDrive 'big.svg'
+        $rows = [pscustomobject]@{ Actual = 'a'; a = 2147483647; b = '3' }, [pscustomobject]@{ Actual = 'b'; a = [long]5; b = 2147483647.0 }
+        [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -Path $path
+        (Get-Content -Raw $path) | Should -Match 'accuracy 1 \(4294967294 of 4294967302\)'
+    }
+
+    It 'refuses two rows for one class rather than keep the second' {
+        $rows = [pscustomobject]@{ Actual = 'a'; a = 1; b = 0 }, [pscustomobject]@{ Actual = 'a'; a = 0; b = 9 }
+        $e = Get-ErrorRecord { [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -Path (Join-Path $TestDrive 'two.svg') } 'NotAnAccuracyReport' 'InvalidArgument'
+        $e.Exception.Message | Should -BeLike "*two ConfusionMatrix rows have the Actual 'a'*"
+    }
+
+    It 'refuses more classes than a picture draws, before it counts them (TooManyClasses)' {
+        $labels = 0..60000 | ForEach-Object { "c$_" }
+        $e = Get-ErrorRecord { [pscustomobject]@{ Labels = $labels; ConfusionMatrix = @() } | Export-BackpropConfusionMatrix -Path (Join-Path $TestDrive 'huge.svg') } 'TooManyClasses' 'LimitsExceeded'
+        $e.Exception.Message | Should -Be 'A confusion-matrix picture draws at most 256 classes; the report has 60,001. Export its ConfusionMatrix rows with Export-Csv instead.'
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
+    }
+
     It 'escapes labels that are not plain text' {
         $rows = [pscustomobject]@{ Actual = '<b>'; '<b>' = 1; 'x & y' = 0 }, [pscustomobject]@{ Actual = 'x & y'; '<b>' = 2; 'x & y' = 5 }
         $path = Join-Path $TestDrive 'escaped.svg'

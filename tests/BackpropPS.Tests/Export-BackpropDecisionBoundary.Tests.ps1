@@ -104,9 +104,13 @@ Describe 'Export-BackpropDecisionBoundary' {
         @{ Case = 'something that is no network'; ErrorId = 'NotANetwork'; Script = { param($p) 'hello' | Export-BackpropDecisionBoundary -Path $p -XRange 0, 1 -YRange 0, 1 } }
         @{ Case = 'a data set without two columns'; ErrorId = 'NotTwoInputColumns'; Script = { param($p) $seed | Export-BackpropDecisionBoundary -Path $p -Data (Get-BackpropDataset Iris -AsDataset) } }
         @{ Case = 'a zero frame duration'; ErrorId = 'InvalidFrameDuration'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Animate -FrameDuration 0 } }
+        @{ Case = 'twelve panels at the finest resolution'; ErrorId = 'BoundaryTooLarge'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Epoch (1..12 + 1..8) -Resolution 1000 } }
+        @{ Case = 'more frames than a picture holds'; ErrorId = 'BoundaryTooLarge'; Script = { param($p) $run | Export-BackpropDecisionBoundary -Path $p -Data $circle -Animate -Epoch (1..12 * 90) -Resolution 2 } }
+        @{ Case = 'a layer of more tiles than points allow'; ErrorId = 'BoundaryTooLarge'; Script = { param($p) New-BackpropNetwork 2, 40, 1 -Seed 1 | Export-BackpropDecisionBoundary -Path $p -Layer 1 -XRange 0, 1 -YRange 0, 1 -Resolution 1000 } }
     ) {
         $path = Join-Path $TestDrive "refused-$ErrorId.svg"
-        Get-ErrorRecord { & $Script $path } $ErrorId | Out-Null
+        $e = Get-ErrorRecord { & $Script $path } $ErrorId
+        if ($ErrorId -eq 'BoundaryTooLarge') { $e.Exception.Message | Should -BeLike 'A decision-boundary picture holds at most 1,000 maps and 16,000,000 grid points; *Choose fewer epochs (-Epoch) or neurons (-Neuron), or a lower -Resolution.' }
         Test-Path -LiteralPath $path | Should -BeFalse
     }
 }

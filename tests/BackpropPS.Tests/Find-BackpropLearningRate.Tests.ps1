@@ -179,10 +179,12 @@ Describe 'Find-BackpropLearningRate refuses bad settings' {
         @{ Why = 'one step'; Settings = @{ Steps = 1 }; ErrorId = 'InvalidStepCount'; Text = '*at least 2 steps; got 1*' }
         @{ Why = 'a smoothing of 1'; Settings = @{ Smoothing = 1 }; ErrorId = 'InvalidSmoothing'; Text = '*up to (not including) 1; got 1*' }
         @{ Why = 'a blow-up factor of 1'; Settings = @{ BlowUpFactor = 1 }; ErrorId = 'InvalidBlowUpFactor'; Text = '*blow-up factor must be 0 (off) or a finite number above 1*' }
+        @{ Why = 'more steps than a test takes'; Settings = @{ Steps = 2147483647 }; ErrorId = 'TooManySteps'; Text = 'A range test takes at most 100,000 steps; got 2,147,483,647. Give fewer -Steps: a few hundred find the rate.' }
         @{ Why = 'an Adam setting with Sgd'; Settings = @{ Beta2 = 0.9 }; ErrorId = 'OptionNotForOptimizer'; Text = '*-Beta2 belongs to -Optimizer Adam*' }
     ) {
         param($Settings, $ErrorId, $Text)
-        $e = Get-ErrorRecord { Find-BackpropLearningRate -Network $seedNet -Input @(, @(0.05, 0.10)) -Target @(, @(0.01, 0.99)) @Settings } $ErrorId 'InvalidArgument'
+        $category = if ($ErrorId -eq 'TooManySteps') { 'LimitsExceeded' } else { 'InvalidArgument' }
+        $e = Get-ErrorRecord { Find-BackpropLearningRate -Network $seedNet -Input @(, @(0.05, 0.10)) -Target @(, @(0.01, 0.99)) @Settings } $ErrorId $category
         $e.Exception.Message | Should -BeLike $Text
         $e.Exception | Should -BeOfType System.ArgumentException
     }

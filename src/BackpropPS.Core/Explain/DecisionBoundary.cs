@@ -13,6 +13,12 @@ namespace BackpropPS.Core.Explain
     public static class DecisionBoundary
     {
         /// <summary>
+        /// The most values one map keeps (grid points times classes or neurons): 512 MB of doubles, a 1000 x 1000 grid
+        /// of 64 classes. Only a network of two inputs and hundreds of outputs gets there.
+        /// </summary>
+        public const long MaxValues = 64_000_000;
+
+        /// <summary>
         /// The class labels a network's outputs stand for: its schema's labels; else "0" and "1" for one output (a
         /// yes/no output, class 1 from 0.5 up); else "0", "1", ... one per output (the largest wins), as accuracy reads them.
         /// </summary>
@@ -31,6 +37,7 @@ namespace BackpropPS.Core.Explain
             IReadOnlyList<string> labels = ClassLabels(network);
             if (grid == null) throw new ArgumentNullException(nameof(grid));
             int classes = labels.Count, outputs = network.OutputSize;
+            EnsureSize(grid, classes, "classes");
             var probabilities = new double[grid.Count * classes];
             var predicted = new int[grid.Count];
             Forward(network, grid, (start, pass) =>
@@ -66,10 +73,19 @@ namespace BackpropPS.Core.Explain
                     $"Expected a layer from 1 to {network.Layers.Count} (the network is {network.Shape}); got {layer}.");
             }
             int neurons = network.Layers[layer - 1].OutputSize;
+            EnsureSize(grid, neurons, "neurons");
             var values = new double[grid.Count * neurons];
             Forward(network, grid, (start, pass) => Array.Copy(pass.A[layer - 1].Data, 0, values, start * neurons, pass.SampleCount * neurons));
             string[] names = Enumerable.Range(1, neurons).Select(j => NeuronNames.Neuron(network, layer, j)).ToArray();
             return new NeuronMap(grid, layer, network.Layers[layer - 1].Activation, names, values);
+        }
+
+        private static void EnsureSize(BoundaryGrid grid, int columns, string what)
+        {
+            long values = (long)grid.Count * columns;
+            if (values <= MaxValues) return;
+            throw new BackpropException("BoundaryTooLarge", BackpropErrorKind.LimitsExceeded,
+                $"A map keeps at most {Wording.Number(MaxValues)} values; {grid.Resolution} x {grid.Resolution} points of {Wording.Number(columns)} {what} are {Wording.Number(values)}. Choose a lower -Resolution.");
         }
 
         /// <summary>Refuses a network that does not take exactly two inputs.</summary>

@@ -61,6 +61,26 @@ namespace BackpropPS.Core.Pictures
     /// </summary>
     public static class BoundarySvg
     {
+        /// <summary>The most maps (panels, frames or neuron tiles) one picture holds.</summary>
+        public const int MaxMaps = 1000;
+
+        /// <summary>
+        /// The most grid points one picture holds, over all its maps: 16 maps at the finest resolution (1000), or an
+        /// animation of 1,600 frames at the default (100). Every point is computed and kept until the picture is written.
+        /// </summary>
+        public const long MaxGridPoints = 16_000_000;
+
+        /// <summary>Refuses a picture of <paramref name="maps"/> maps over <paramref name="grid"/> beyond the caps, before any is computed.</summary>
+        public static void EnsureDrawable(int maps, BoundaryGrid grid)
+        {
+            long points = (long)maps * grid.Count;
+            if (maps <= MaxMaps && points <= MaxGridPoints) return;
+            throw new BackpropException("BoundaryTooLarge", BackpropErrorKind.LimitsExceeded,
+                $"A decision-boundary picture holds at most {Wording.Number(MaxMaps)} maps and {Wording.Number(MaxGridPoints)} grid points; " +
+                $"{Wording.Count(maps, "map")} of {grid.Resolution} x {grid.Resolution} points are {Wording.Number(points)}. " +
+                "Choose fewer epochs (-Epoch) or neurons (-Neuron), or a lower -Resolution.");
+        }
+
         private const double Margin = 16, Heading = 58, LegendRow = 22, AxisLeft = 56, AxisBottom = 42, CaptionRow = 22, Gap = 16;
         private const double TileSize = 100, TileCaption = 18;
         private const string XLink = "http://www.w3.org/1999/xlink";

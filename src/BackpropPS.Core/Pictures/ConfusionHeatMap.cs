@@ -16,14 +16,21 @@ namespace BackpropPS.Core.Pictures
         private const double Margin = 16, Heading = 60, AxisTitle = 22, FontSize = 12, MinCell = 44;
         private const int Red = 0x2b, Green = 0x6c, Blue = 0xb0;
 
+        /// <summary>
+        /// The most classes a heat map draws: 65,536 cells, a picture of some 8 MB that no screen shows whole. A task of
+        /// more classes (ImageNet's 1,000) reads better as the report's rows than as a picture.
+        /// </summary>
+        public const int MaxLabels = 256;
+
         /// <summary>Writes the heat map of <paramref name="counts"/>[actual, predicted] to <paramref name="writer"/>.</summary>
         public static void Write(IReadOnlyList<string> labels, int[,] counts, TextWriter writer, string title = "Confusion matrix")
         {
             if (writer == null) throw new ArgumentNullException(nameof(writer));
             Validate(labels, counts);
             int n = labels.Count;
-            int[] rowTotals = Enumerable.Range(0, n).Select(a => Enumerable.Range(0, n).Sum(p => counts[a, p])).ToArray();
-            int total = rowTotals.Sum(), correct = Enumerable.Range(0, n).Sum(k => counts[k, k]);
+            // Sums as long: each count fits an int, their sum need not.
+            long[] rowTotals = Enumerable.Range(0, n).Select(a => Enumerable.Range(0, n).Sum(p => (long)counts[a, p])).ToArray();
+            long total = rowTotals.Sum(), correct = Enumerable.Range(0, n).Sum(k => (long)counts[k, k]);
             string heading = (title ?? "") + (total == 0 ? ": no samples"
                 : string.Format(CultureInfo.InvariantCulture, ": accuracy {0:0.####} ({1} of {2})", (double)correct / total, correct, total));
 
@@ -78,7 +85,7 @@ namespace BackpropPS.Core.Pictures
             return writer.ToString();
         }
 
-        private static void WriteCell(XmlWriter xml, IReadOnlyList<string> labels, int[,] counts, int a, int p, int rowTotal, double x, double y, double cell)
+        private static void WriteCell(XmlWriter xml, IReadOnlyList<string> labels, int[,] counts, int a, int p, long rowTotal, double x, double y, double cell)
         {
             int count = counts[a, p];
             double share = rowTotal == 0 ? 0 : (double)count / rowTotal;
@@ -104,6 +111,11 @@ namespace BackpropPS.Core.Pictures
         {
             if (labels == null || labels.Count == 0)
                 throw BackpropException.Argument("InvalidConfusionMatrix", "Expected at least one class label; got none.");
+            if (labels.Count > MaxLabels)
+            {
+                throw new BackpropException("TooManyClasses", BackpropErrorKind.LimitsExceeded,
+                    $"A confusion-matrix picture draws at most {MaxLabels} classes; the report has {Wording.Number(labels.Count)}. Export its ConfusionMatrix rows with Export-Csv instead.");
+            }
             if (counts == null || counts.GetLength(0) != labels.Count || counts.GetLength(1) != labels.Count)
             {
                 throw BackpropException.Argument("InvalidConfusionMatrix",

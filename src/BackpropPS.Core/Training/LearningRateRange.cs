@@ -39,6 +39,12 @@ namespace BackpropPS.Core.Training
         /// <summary>The default <see cref="Smoothing"/> (fastai's beta).</summary>
         public const double DefaultSmoothing = 0.98;
 
+        /// <summary>
+        /// The most steps a test takes: every step's row is kept for the result. fastai takes 100, the default here is
+        /// 300; a test of more than a few thousand learns nothing more.
+        /// </summary>
+        public const int MaxSteps = 100_000;
+
         /// <summary>The default <see cref="BlowUpFactor"/> (fastai's 4).</summary>
         public const double DefaultBlowUpFactor = 4;
 
@@ -53,6 +59,11 @@ namespace BackpropPS.Core.Training
                     "The minimum learning rate must be below the maximum; got {0:G} to {1:G}.", MinLearningRate, MaxLearningRate));
             }
             if (Steps < 2) throw BackpropException.Argument("InvalidStepCount", $"A range test needs at least 2 steps; got {Steps}.");
+            if (Steps > MaxSteps)
+            {
+                throw new BackpropException("TooManySteps", BackpropErrorKind.LimitsExceeded,
+                    $"A range test takes at most {Wording.Number(MaxSteps)} steps; got {Wording.Number(Steps)}. Give fewer -Steps: a few hundred find the rate.");
+            }
             if (!(Smoothing >= 0 && Smoothing < 1))
             {
                 throw BackpropException.Argument("InvalidSmoothing", string.Format(CultureInfo.InvariantCulture,

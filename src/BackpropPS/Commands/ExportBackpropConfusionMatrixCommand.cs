@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO;
 using BackpropPS.Core.Pictures;
 
@@ -51,23 +50,36 @@ namespace BackpropPS.Commands
             string[] labels = Items(labelValue).Select(l => l?.ToString() ?? "").ToArray();
             if (labels.Length == 0 || labels.Distinct(StringComparer.Ordinal).Count() != labels.Length)
                 throw NotAReport("its Labels must be one or more distinct names");
+            // Before the counts are made: they take labels squared.
+            if (labels.Length > ConfusionHeatMap.MaxLabels)
+            {
+                throw new BackpropException("TooManyClasses", BackpropErrorKind.LimitsExceeded,
+                    $"A confusion-matrix picture draws at most {ConfusionHeatMap.MaxLabels} classes; the report has {Wording.Number(labels.Length)}. Export its ConfusionMatrix rows with Export-Csv instead.");
+            }
             var counts = new int[labels.Length, labels.Length];
+            var seen = new bool[labels.Length];
             foreach (object item in Items(rowValue))
             {
                 PSObject row = PSObject.AsPSObject(item);
                 string actual = row.Properties["Actual"]?.Value?.ToString();
                 int a = Array.IndexOf(labels, actual);
-                if (a < 0) throw NotAReport($"a ConfusionMatrix row's Actual is '{actual}', not one of its Labels ({string.Join(", ", labels)})");
+                if (a < 0) throw NotAReport($"a ConfusionMatrix row's Actual is {UserValue.Describe(actual)}, not one of its Labels ({string.Join(", ", labels)})");
+                if (seen[a]) throw NotAReport($"two ConfusionMatrix rows have the Actual '{actual}'; each label has one row");
+                seen[a] = true;
                 for (int p = 0; p < labels.Length; p++) counts[a, p] = Count(row, labels[p], actual);
             }
             return (labels, counts);
         }
 
+        // A count as Measure-BackpropAccuracy writes it: never rounded, never read by PowerShell's casts ('0x10', '1,000').
         private static int Count(PSObject row, string predicted, string actual)
         {
-            object value = row.Properties[predicted]?.Value;
-            if (value == null || value is bool || !LanguagePrimitives.TryConvertTo(value, CultureInfo.InvariantCulture, out int count) || count < 0)
-                throw NotAReport($"the row for '{actual}' has '{value}' as its count for '{predicted}', not a whole number of 0 or more");
+            object value = NumericArgument.Unwrap(row.Properties[predicted]?.Value);
+            if (!NumberValue.TryReadCount(value, out int count))
+            {
+                throw NotAReport($"the row for '{actual}' has {UserValue.Describe(value)} as its count for '{predicted}', " +
+                    $"not a whole number from 0 to {Wording.Number(int.MaxValue)}");
+            }
             return count;
         }
 

@@ -123,11 +123,14 @@ namespace BackpropPS.Commands
             {
                 if (chosen != null && chosen.Count > 1) Refuse("ConflictingOutput", "-Layer draws the neurons of one network; choose one epoch with -Epoch.", InputObject);
                 Network network = _network ?? chosen[0].Network;
+                int tiles = Neuron?.Length ?? (Layer >= 1 && Layer <= network.Layers.Count ? network.Layers[Layer - 1].OutputSize : 1);
+                Run(() => BoundarySvg.EnsureDrawable(tiles, grid), grid);
                 NeuronMap neurons = Run(() => DecisionBoundary.Neurons(network, grid, Layer), Layer);
                 settings.Title = Heading ?? $"Layer {Layer} of {network.Shape}{EpochWords(chosen)}: what each neuron outputs";
                 WritePicture($"Export the neuron maps of layer {Layer}", w => BoundarySvg.WriteNeurons(neurons, settings, w, Neuron));
                 return;
             }
+            Run(() => BoundarySvg.EnsureDrawable(chosen?.Count ?? 1, grid), grid);
             List<BoundaryFrame> frames = _network != null
                 ? new List<BoundaryFrame> { new BoundaryFrame(Run(() => DecisionBoundary.Classes(_network, grid), _network), $"{_network.Shape} network") }
                 : Frames(chosen, grid);

@@ -88,4 +88,19 @@ public class DecisionBoundaryTests
         Assert.Equal(new[] { "o1" }, DecisionBoundary.Neurons(Small(), grid, 2).Names);
         Assert.Equal("LayerNotFound", Assert.Throws<BackpropException>(() => DecisionBoundary.Neurons(Small(), grid, 3)).ErrorId);
     }
+
+    [Fact]
+    public void AMapOfMoreValuesThanItKeepsIsRefusedBeforeAnyIsComputed()
+    {
+        var finest = new BoundaryGrid(0, 1, 0, 1, BoundaryGrid.MaxResolution);
+        Network wide = NetworkFactory.Random(new[] { 2, 65, 65 }, new[] { Activation.Tanh, Activation.Softmax }, BiasMode.PerNeuron, Initialization.Auto, 1);
+        var classes = Assert.Throws<BackpropException>(() => DecisionBoundary.Classes(wide, finest));
+        Assert.Equal("BoundaryTooLarge", classes.ErrorId);
+        Assert.Equal(BackpropErrorKind.LimitsExceeded, classes.Kind);
+        Assert.Equal("A map keeps at most 64,000,000 values; 1000 x 1000 points of 65 classes are 65,000,000. Choose a lower -Resolution.", classes.Message);
+        Assert.Equal("BoundaryTooLarge", Assert.Throws<BackpropException>(() => DecisionBoundary.Neurons(wide, finest, 1)).ErrorId);
+        // Just within: 64 classes.
+        Assert.Equal(64, DecisionBoundary.Classes(NetworkFactory.Random(new[] { 2, 64 }, new[] { Activation.Softmax }, BiasMode.PerNeuron, Initialization.Auto, 1),
+            new BoundaryGrid(0, 1, 0, 1, 10)).Labels.Count);
+    }
 }

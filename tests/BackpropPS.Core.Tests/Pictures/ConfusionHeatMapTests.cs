@@ -65,4 +65,15 @@ public class ConfusionHeatMapTests
         Assert.Equal(new[] { "a\ufffdb", "c\ufffd", "\ud83d\ude00" }, WithClass(svg, "actual-label").Select(t => t.Value));
         Assert.Equal("a\ufffdb", (string)WithClass(svg, "cell")[0].Attribute("data-actual"));
     }
+
+    [Fact]
+    public void MoreClassesThanAPictureDrawsAreRefusedAndLargeTotalsDoNotOverflow()
+    {
+        string[] many = Enumerable.Range(0, ConfusionHeatMap.MaxLabels + 1).Select(k => "c" + k).ToArray();
+        var e = Assert.Throws<BackpropException>(() => ConfusionHeatMap.ToText(many, new int[many.Length, many.Length]));
+        Assert.Equal("TooManyClasses", e.ErrorId);
+        Assert.Equal(BackpropErrorKind.LimitsExceeded, e.Kind);
+        var counts = new int[,] { { int.MaxValue, int.MaxValue }, { 0, int.MaxValue } };
+        Assert.Contains("(4294967294 of 6442450941)", ConfusionHeatMap.ToText(new[] { "a", "b" }, counts));
+    }
 }

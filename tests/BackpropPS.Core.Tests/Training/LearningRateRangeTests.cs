@@ -19,4 +19,11 @@ public class LearningRateRangeTests
         double ratio = Math.Exp(Math.Log(max / min) / (steps - 1));
         for (int s = 2; s <= steps; s++) Assert.Equal(ratio, range.RateAt(s) / range.RateAt(s - 1), 1e-12);
     }
+
+    [Fact]
+    public void MoreStepsThanATestTakesAreRefused()
+    {
+        Assert.Equal("TooManySteps", Assert.Throws<BackpropException>(() => new LearningRateRange { Steps = LearningRateRange.MaxSteps + 1 }.Validate()).ErrorId);
+        new LearningRateRange { Steps = LearningRateRange.MaxSteps }.Validate();
+    }
 }

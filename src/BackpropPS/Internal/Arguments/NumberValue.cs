@@ -26,6 +26,18 @@ namespace BackpropPS.Internal
             }
         }
 
+        /// <summary>
+        /// A count: a whole number from 0 to <see cref="int.MaxValue"/>, as a number or as invariant text ('3', not
+        /// '2.7', '0x10' or '1,000'); false for anything else, so the caller says what it expected.
+        /// </summary>
+        public static bool TryReadCount(object value, out int count)
+        {
+            count = 0;
+            if (!TryRead(value, null, out double number) || number != Math.Floor(number) || number < 0 || number > int.MaxValue) return false;
+            count = (int)number;
+            return true;
+        }
+
         // Bool and char are IConvertible too, but $true or 'A' is never meant as a number.
         private static bool IsNumeric(TypeCode code) => code >= TypeCode.SByte && code <= TypeCode.Decimal;
     }
