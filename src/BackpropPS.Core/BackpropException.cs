@@ -21,6 +21,8 @@ namespace BackpropPS.Core
         ReadError,
         /// <summary>A file or stream could not be written.</summary>
         WriteError,
+        /// <summary>The user may not read or change what is named (a folder they cannot enter).</summary>
+        PermissionDenied,
     }
 
     /// <summary>A mistake in what the caller gave, with a stable identifier for scripts and tests.</summary>

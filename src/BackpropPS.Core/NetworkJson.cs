@@ -64,7 +64,12 @@ namespace BackpropPS.Core
         public static Network Read(TextReader reader, string source)
         {
             // Strict RFC 8259: a file a lenient reader would take (comments, 1.0 for 1, a duplicate field) is refused.
-            if (!(StrictJson.Parse(reader.ReadToEnd(), source) is JObject root)) throw Invalid(source, "the file", "a JSON object");
+            JToken parsed = StrictJson.Parse(reader.ReadToEnd(), source);
+            if (!(parsed is JObject root))
+            {
+                throw new BackpropException("InvalidNetworkFile", BackpropErrorKind.InvalidData,
+                    $"{source} is not a network: expected a JSON object with format, version and layers; got {Describe(parsed)}.");
+            }
 
             string format = root.Value<JToken>("format")?.Type == JTokenType.String ? (string)root["format"] : null;
             if (format != FormatName) throw Invalid(source, "format", $"the string \"{FormatName}\"");
@@ -251,6 +256,21 @@ namespace BackpropPS.Core
             for (int k = 0; k < count; k++) json.WriteValue(values[offset + k]);
             json.WriteEndArray();
             json.Formatting = formatting;
+        }
+
+        // What a JSON text holds instead of an object, in words.
+        private static string Describe(JToken token)
+        {
+            switch (token.Type)
+            {
+                case JTokenType.Array: return "an array";
+                case JTokenType.String: return "a string";
+                case JTokenType.Integer:
+                case JTokenType.Float: return "the number " + token.ToString(Formatting.None);
+                case JTokenType.Boolean: return (bool)token ? "true" : "false";
+                case JTokenType.Null: return "null";
+                default: return "a " + token.Type.ToString().ToLowerInvariant();
+            }
         }
 
         private static BackpropException Invalid(string source, string field, string expected) =>

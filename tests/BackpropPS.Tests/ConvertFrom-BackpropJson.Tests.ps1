@@ -16,6 +16,16 @@ BeforeAll {
 }
 
 Describe 'The string form: ConvertFrom-BackpropJson' {
+    It 'says what JSON text that is no object holds: <Text>' -ForEach @(
+        @{ Text = '42'; Says = 'the number 42' }, @{ Text = '[1, 2]'; Says = 'an array' }, @{ Text = 'null'; Says = 'null' }
+        @{ Text = '"net"'; Says = 'a string' }, @{ Text = 'true'; Says = 'true' }
+    ) {
+        $e = Get-ErrorRecord { $Text | ConvertFrom-BackpropJson } 'InvalidNetworkFile' 'InvalidData'
+        $e.Exception.Message | Should -Be "the JSON text is not a network: expected a JSON object with format, version and layers; got $Says."
+        (42 | ConvertFrom-BackpropJson -ErrorVariable failed -ErrorAction SilentlyContinue) | Should -BeNullOrEmpty
+        "$failed" | Should -Not -BeLike "*field 'the file'*"
+    }
+
     It 'reads a file''s lines piped one by one as one document, and whole documents one by one' {
         $path = Join-Path $TestDrive 'lines.json'
         $local.Network | Export-BackpropNetwork -Path $path

@@ -70,6 +70,14 @@ Describe 'Export-BackpropGradientFlowChart' {
         Test-Path $path | Should -BeTrue
     }
 
+    It 'says a NaN or an infinity is not a finite number, not that it is 0 or below' {
+        $rows = $sigmoidRun.GradientFlow | Select-Object Run, Epoch, Layer, GradientNorm
+        $rows[0].GradientNorm = [double]::NaN
+        $rows[1].GradientNorm = 'Infinity'
+        $rows | Export-BackpropGradientFlowChart -Path (Join-Path $TestDrive 'nan.svg') -WarningVariable warned 3>$null
+        "$warned" | Should -Be '2 values of GradientNorm left out: they are not finite numbers (NaN or infinity).'
+    }
+
     It 'reports an epoch trained without -GradientFlow and a row without a number, and draws the rest' {
         $plain = $moons | Invoke-BackpropTraining -Network $mixed -Epochs 1
         $path = Join-Path $TestDrive 'mixed.svg'

@@ -176,3 +176,62 @@ Describe 'Writing files safely' {
         (Import-BackpropNetwork -LiteralPath $path).Shape | Should -Be '2-2-2'
     }
 }
+
+Describe 'Replacing a file keeps what the user set up' {
+    It 'keeps the permissions of the file it replaces (0600 stays 0600)' -Skip:$IsWindows {
+        $path = Join-Path $TestDrive 'private.json'
+        $net | Export-BackpropNetwork -Path $path
+        [IO.File]::SetUnixFileMode($path, [IO.UnixFileMode]'UserRead, UserWrite')
+        $net | Export-BackpropNetwork -Path $path -Force
+        [IO.File]::GetUnixFileMode($path) | Should -Be ([IO.UnixFileMode]'UserRead, UserWrite')
+    }
+
+    It 'writes through a symbolic link to its target, and the link stays a link, as Set-Content does' -Skip:$IsWindows {
+        $target = Join-Path $TestDrive 'real.json'
+        $link = Join-Path $TestDrive 'link.json'
+        'old' | Set-Content -LiteralPath $target
+        New-Item -ItemType SymbolicLink -Path $link -Target $target | Out-Null
+        $net | Export-BackpropNetwork -Path $link -Force
+        (Get-Item -LiteralPath $link).LinkType | Should -Be 'SymbolicLink'
+        (Import-BackpropNetwork -LiteralPath $target).Shape | Should -Be '2-2-2'
+        @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
+    }
+}
+
+Describe 'Folders the user may not write to or enter' {
+    BeforeAll {
+        # Run where permissions apply (see Invoke-AsOrdinaryUser); each line of output is ErrorId|Category|Message.
+        $script:folder = Join-Path $TestDrive 'permissions'
+        New-Item -ItemType Directory -Path (Join-Path $folder 'readonly'), (Join-Path $folder 'locked/inside') -Force | Out-Null
+        $net | Export-BackpropNetwork -Path (Join-Path $folder 'locked/inside/net.json')
+        chmod 555 (Join-Path $folder 'readonly')
+        chmod 000 (Join-Path $folder 'locked')
+        $module = (Get-Module BackpropPS).ModuleBase
+        function script:Get-Refusal([string] $Command) {
+            Invoke-AsOrdinaryUser "Import-Module '$module'; try { $Command -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId.Split(',')[0] + '|' + `$_.CategoryInfo.Category + '|' + `$_.Exception.Message }"
+        }
+    }
+
+    AfterAll {
+        chmod 755 (Join-Path $folder 'readonly') (Join-Path $folder 'locked')
+    }
+
+    It 'says a read-only folder cannot take the file, naming the file and the folder, not a temporary file' -Skip:$IsWindows {
+        $got = Get-Refusal "New-BackpropNetwork -Example StepByStep | Export-BackpropNetwork -Path '$folder/readonly/net.json'"
+        if ($null -eq $got) { Set-ItResult -Skipped -Because 'permissions cannot apply here (root without setpriv)'; return }
+        $id, $category, $message = $got -split '\|', 3
+        $id | Should -Be 'NetworkFileWriteFailed'
+        $category | Should -Be 'PermissionDenied'
+        $message | Should -Be "Could not write '$folder/readonly/net.json': the folder '$folder/readonly' does not let you create files in it."
+        Test-Path (Join-Path $folder 'readonly/net.json') | Should -BeFalse
+    }
+
+    It 'says a folder it may not enter is not open to it, rather than missing, when writing and when reading' -Skip:$IsWindows {
+        $write = Get-Refusal "New-BackpropNetwork -Example StepByStep | Export-BackpropNetwork -Path '$folder/locked/inside/other.json'"
+        if ($null -eq $write) { Set-ItResult -Skipped -Because 'permissions cannot apply here (root without setpriv)'; return }
+        $write | Should -BeLike 'AccessDenied|PermissionDenied|You may not look into a folder on the way to *inside*'
+        Get-Refusal "Import-BackpropNetwork -LiteralPath '$folder/locked/inside/net.json'" | Should -BeLike 'AccessDenied|PermissionDenied|You may not look into a folder on the way to *net.json*'
+        Get-Refusal "Import-BackpropNetwork -Path '$folder/locked/inside/net.json'" | Should -BeLike 'AccessDenied|PermissionDenied|*'
+        Get-Refusal "Import-BackpropNetwork -LiteralPath '$folder/readonly/none.json'" | Should -BeLike 'NetworkFileNotFound|ObjectNotFound|*'
+    }
+}

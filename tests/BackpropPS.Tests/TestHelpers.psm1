@@ -65,6 +65,24 @@ function Invoke-FreshPwsh {
     $output
 }
 
+function Invoke-AsOrdinaryUser {
+    # Runs a command in a new PowerShell process where file permissions apply. Root passes every permission check, so
+    # as root the process runs without the capabilities that let it (setpriv, from util-linux). Returns $null when
+    # neither is possible; the caller skips, saying why.
+    param([string] $Command)
+    $executable = [Environment]::ProcessPath
+    $arguments = [System.Collections.Generic.List[string]]::new()
+    if ([IO.Path]::GetFileNameWithoutExtension($executable) -eq 'dotnet') { $arguments.Add([Reflection.Assembly]::GetEntryAssembly().Location) }
+    $arguments.AddRange([string[]]@('-NoProfile', '-NonInteractive', '-Command', $Command))
+    $root = (& id -u) -eq '0'
+    if ($root) {
+        if (-not (Get-Command setpriv -CommandType Application -ErrorAction SilentlyContinue)) { return $null }
+        $arguments.InsertRange(0, [string[]]@('--bounding-set', '-dac_override,-dac_read_search,-fowner', $executable))
+        $executable = (Get-Command setpriv -CommandType Application)[0].Source
+    }
+    & $executable $arguments
+}
+
 function Start-TestSshServer {
     # A private sshd on a free localhost port, with keys made in $Directory and PowerShell as its SSH
     # subsystem, and $SessionCount PSSessions to it. Returns { Why; Process; Sessions }: Why says why there
@@ -124,4 +142,4 @@ function Stop-TestSshServer {
     if ($Server.Process -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-DeepRun, Invoke-FreshPwsh, New-ImageSet, Start-TestSshServer, Stop-TestSshServer
+Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-AsOrdinaryUser, Invoke-DeepRun, Invoke-FreshPwsh, New-ImageSet, Start-TestSshServer, Stop-TestSshServer

@@ -15,7 +15,7 @@ namespace BackpropPS.Commands
     public sealed class ExportBackpropGradientFlowChartCommand : ChartExportCmdlet
     {
         private readonly List<GradientFlowPoint> _points = new List<GradientFlowPoint>();
-        private int _leftOut, _rows;
+        private int _notFinite, _notPositive, _rows;
 
         /// <summary>An epoch of a run trained with -GradientFlow, one of its GradientFlow rows, or such a row from Import-Csv.</summary>
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -69,11 +69,11 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            if (_leftOut > 0)
-            {
-                WriteWarning(FormattableString.Invariant($"{_leftOut} values of {Measure} left out: ") +
-                    (Logarithmic ? "a log scale cannot show 0 or below (use -LinearScale to see them)." : "they are not finite."));
-            }
+            // Each kind of value left out is said for what it is: NaN is not "0 or below".
+            if (_notFinite > 0)
+                WriteWarning(FormattableString.Invariant($"{_notFinite} values of {Measure} left out: they are not finite numbers (NaN or infinity)."));
+            if (_notPositive > 0)
+                WriteWarning(FormattableString.Invariant($"{_notPositive} values of {Measure} left out: a log scale cannot show 0 or below (use -LinearScale to see them)."));
             if (_points.Count == 0)
             {
                 string which = Measure == GradientFlowMeasure.SaturatedShare ? " (it is measured in Sigmoid and Tanh layers only)"
@@ -93,7 +93,8 @@ namespace BackpropPS.Commands
             _rows++;
             if (!value.HasValue) return;
             double v = value.Value;
-            if (double.IsNaN(v) || double.IsInfinity(v) || (Logarithmic && v <= 0)) { _leftOut++; return; }
+            if (double.IsNaN(v) || double.IsInfinity(v)) { _notFinite++; return; }
+            if (Logarithmic && v <= 0) { _notPositive++; return; }
             _points.Add(new GradientFlowPoint(string.IsNullOrEmpty(run) ? null : run, epoch, layer, v));
         }
 

@@ -29,6 +29,7 @@ namespace BackpropPS.Internal
                 case ErrorCategory.ReadError:
                 case ErrorCategory.WriteError: return new IOException(message, inner);
                 case ErrorCategory.LimitsExceeded: return new PSArgumentOutOfRangeException(message, inner);
+                case ErrorCategory.PermissionDenied: return new UnauthorizedAccessException(message, inner);
                 default: return new InvalidOperationException(message, inner);
             }
         }
@@ -45,6 +46,7 @@ namespace BackpropPS.Internal
                 case BackpropErrorKind.ResourceExists: return ErrorCategory.ResourceExists;
                 case BackpropErrorKind.ReadError: return ErrorCategory.ReadError;
                 case BackpropErrorKind.WriteError: return ErrorCategory.WriteError;
+                case BackpropErrorKind.PermissionDenied: return ErrorCategory.PermissionDenied;
                 default: return ErrorCategory.InvalidArgument;
             }
         }

@@ -51,7 +51,7 @@ namespace BackpropPS.Commands
         private bool ReadOne(string path)
         {
             if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected {FileDescription}; '{path}' is a directory.");
-            if (!File.Exists(path)) throw NotFound(path, null);
+            if (!File.Exists(path)) throw FileSystemPaths.Unreachable(path) ?? NotFound(path, null);
             Read(path);
             return true;
         }

@@ -26,17 +26,28 @@ namespace BackpropPS.Internal
 
         /// <summary>
         /// Writes <paramref name="path"/>; false (and nothing written) when <paramref name="overwrite"/> is false
-        /// and the file exists, even if another writer created it a moment ago.
+        /// and the file exists, even if another writer created it a moment ago. Replacing a file keeps what the user
+        /// set up, as Set-Content does: its permissions, and a symbolic link stays a link whose target is written.
+        /// A failure names the file and its folder, never the temporary file.
         /// </summary>
         public static bool Write(string path, bool overwrite, Action<TextWriter> write)
         {
-            string full = Path.GetFullPath(path);
+            string full = overwrite ? LinkTarget(Path.GetFullPath(path)) : Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
             RemoveStale(directory, Path.GetFileName(full));
             string temp = Path.Combine(directory, ".backprop-" + Guid.NewGuid().ToString("N").Substring(0, 12) + ".tmp");
             try
             {
-                using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+                FileStream stream;
+                try
+                {
+                    stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    throw new UnauthorizedAccessException($"the folder '{directory}' does not let you create files in it", e);
+                }
+                using (stream)
                 using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
                 {
                     writer.NewLine = "\n";
@@ -44,13 +55,45 @@ namespace BackpropPS.Internal
                 }
                 if (!overwrite) return TryMoveNew(temp, full);
                 // Created by another writer between the check and the move: replace it, as -Force asks.
-                if (File.Exists(full) || !TryMoveNew(temp, full)) File.Replace(temp, full, destinationBackupFileName: null);
+                if (!File.Exists(full) && TryMoveNew(temp, full)) return true;
+                KeepMode(full, temp);
+                try
+                {
+                    File.Replace(temp, full, destinationBackupFileName: null);
+                }
+                catch (UnauthorizedAccessException e)
+                {
+                    throw new UnauthorizedAccessException($"'{full}' cannot be replaced: you may not change it or its folder", e);
+                }
                 return true;
             }
             finally
             {
                 if (File.Exists(temp)) File.Delete(temp);
             }
+        }
+
+        // The file a symbolic link finally points to (written in its place, so the link stays a link); the path itself otherwise.
+        private static string LinkTarget(string path)
+        {
+#if NET8_0_OR_GREATER
+            var info = new FileInfo(path);
+            if (info.LinkTarget == null) return path;
+            FileSystemInfo target = info.ResolveLinkTarget(returnFinalTarget: true);
+            return target == null ? path : Path.GetFullPath(target.FullName);
+#else
+            // Windows PowerShell 5.1 runs on Windows, where only an administrator makes symbolic links: written as a file.
+            return path;
+#endif
+        }
+
+        // The replaced file's permissions on the new one (on Unix the rename would give the new file the defaults).
+        private static void KeepMode(string existing, string temp)
+        {
+#if NET8_0_OR_GREATER
+            if (OperatingSystem.IsWindows() || !File.Exists(existing)) return;
+            File.SetUnixFileMode(temp, File.GetUnixFileMode(existing));
+#endif
         }
 
         // Ours: the current naming, or the older one of this very target.

@@ -18,8 +18,12 @@ namespace BackpropPS.Internal
             string path = FileSystemPaths.ForWriting(cmdlet, typed);
             if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected a file path; '{path}' is a directory.");
             if (File.Exists(path) && !replace) throw Exists(existsErrorId, path);
-            if (!Directory.Exists(Path.GetDirectoryName(path)))
-                throw new BackpropException("DirectoryNotFound", BackpropErrorKind.NotFound, $"The folder of '{path}' does not exist.");
+            string folder = Path.GetDirectoryName(path);
+            if (!Directory.Exists(folder))
+            {
+                throw FileSystemPaths.Unreachable(folder) ?? new BackpropException("DirectoryNotFound", BackpropErrorKind.NotFound,
+                    File.Exists(folder) ? $"The folder of '{path}' is a file, '{folder}'." : $"The folder of '{path}' does not exist.");
+            }
             return path;
         }
 
@@ -36,7 +40,11 @@ namespace BackpropPS.Internal
             {
                 written = AtomicFile.Write(path, overwrite: existsErrorId == null, write);
             }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            catch (UnauthorizedAccessException e)
+            {
+                throw new BackpropException(failedErrorId, BackpropErrorKind.PermissionDenied, $"Could not write '{path}': {e.Message}.", e);
+            }
+            catch (IOException e)
             {
                 throw new BackpropException(failedErrorId, BackpropErrorKind.WriteError, $"Could not write '{path}': {e.Message}", e);
             }

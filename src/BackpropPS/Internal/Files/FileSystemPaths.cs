@@ -34,11 +34,33 @@ namespace BackpropPS.Internal
             }
             catch (ItemNotFoundException e)
             {
-                throw notFound(path, e);
+                throw Unreachable(Unresolved(cmdlet, path)) ?? notFound(path, e);
             }
             catch (Exception e) when (e is System.Management.Automation.DriveNotFoundException || e is ProviderNotFoundException)
             {
                 throw NoSuchDrive(path, e);
+            }
+        }
+
+        /// <summary>
+        /// The AccessDenied error when <paramref name="path"/> cannot be looked at because the user may not enter a
+        /// folder on its way (it may well be there); null when it is simply not there.
+        /// </summary>
+        public static BackpropException Unreachable(string path)
+        {
+            try
+            {
+                File.GetAttributes(path);
+                return null;
+            }
+            catch (UnauthorizedAccessException)
+            {
+                return new BackpropException("AccessDenied", BackpropErrorKind.PermissionDenied,
+                    $"You may not look into a folder on the way to '{path}': it may be there, but its permissions do not let you in.");
+            }
+            catch (Exception e) when (e is IOException || e is ArgumentException || e is NotSupportedException)
+            {
+                return null;
             }
         }
 
