@@ -4,7 +4,7 @@ namespace BackpropPS
 {
     /// <summary>
     /// What New-BackpropExercise made: the exercise, and the worksheet files it wrote (none without -Path).
-    /// Give it to Test-BackpropExercise -Exercise to grade a sheet without the exercise file.
+    /// Give it to Test-BackpropExercise -Exercise to grade sheets against the teacher's own exercise.
     /// </summary>
     public sealed class ExerciseSheet
     {
@@ -37,6 +37,9 @@ namespace BackpropPS
 
         /// <summary>The built-in example, or empty.</summary>
         public string Example => Exercise.Example;
+
+        /// <summary>The exercise's fingerprint, which every row of the worksheet carries: a sheet is graded only against its own exercise.</summary>
+        public string Fingerprint => Exercise.Fingerprint;
 
         /// <summary>Decimals an answer must have right.</summary>
         public int Decimals => Exercise.Decimals;

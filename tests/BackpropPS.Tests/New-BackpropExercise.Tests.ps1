@@ -18,9 +18,12 @@ Describe 'New-BackpropExercise' {
         foreach ($path in $sheet.Path, $sheet.DiagramPath, $sheet.ExercisePath) { $path | Should -Exist }
     }
 
-    It 'writes a CSV with a row per quantity, named as in the step trace, and an empty Answer column' {
+    It 'writes a CSV with a row per quantity, named as in the step trace, an empty Answer column and the exercise''s fingerprint on every row' {
         $rows = Import-Csv -LiteralPath $sheet.Path
-        $rows[0].PSObject.Properties.Name | Should -Be Quantity, Answer, Part, Layer, Hint
+        $rows[0].PSObject.Properties.Name | Should -Be Quantity, Answer, Part, Layer, Hint, Fingerprint
+        $sheet.Fingerprint | Should -Match '^sha256:[0-9a-f]{16}$'
+        $rows.Fingerprint | Sort-Object -Unique | Should -Be $sheet.Fingerprint
+        ($sheet | Out-String) | Should -Match "Fingerprint\s*: $($sheet.Fingerprint)"
         $rows.Count | Should -Be 32
         @($rows | Where-Object Answer -ne '').Count | Should -Be 0
         $parameters = $step.Trace.Name
@@ -83,5 +86,26 @@ Describe 'New-BackpropExercise' {
             Should -Throw -ErrorId 'LayerOutOfRange,BackpropPS.Commands.NewBackpropExerciseCommand'
         { New-BackpropExercise -Seed 1 -LayerSize 784, 10 -ErrorAction Stop } |
             Should -Throw -ErrorId 'ExerciseTooLarge,BackpropPS.Commands.NewBackpropExerciseCommand'
+    }
+
+    It 'gives each exercise its own fingerprint: the same settings the same, any other setting another' {
+        $same = New-BackpropExercise -Example StepByStep
+        $same.Fingerprint | Should -Be $sheet.Fingerprint
+        $others = @(
+            New-BackpropExercise -Example StepByStep -Decimals 0
+            New-BackpropExercise -Example StepByStep -LearningRate 0.25
+            New-BackpropExercise -Example StepByStep -Part Forward
+            New-BackpropExercise -Seed 1
+            New-BackpropExercise -Seed 2
+        ).Fingerprint
+        $others | Should -Not -Contain $sheet.Fingerprint
+        @($others | Sort-Object -Unique).Count | Should -Be 5
+    }
+
+    It 'refuses a learning rate no worksheet has' {
+        { New-BackpropExercise -Example StepByStep -LearningRate 1000 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ExerciseValueOutOfRange,BackpropPS.Commands.NewBackpropExerciseCommand'
+        { New-BackpropExercise -Example StepByStep -LearningRate 0 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'InvalidLearningRate,BackpropPS.Commands.NewBackpropExerciseCommand'
     }
 }

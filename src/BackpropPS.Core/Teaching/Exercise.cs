@@ -26,7 +26,20 @@ namespace BackpropPS.Core.Teaching
         /// <summary>Layers a worksheet's network may have.</summary>
         public const int MaxLayers = 4;
 
+        /// <summary>The largest size of a given number (a weight, a bias, an input, a target) a worksheet may have.</summary>
+        public const double MaxGiven = 1000;
+
+        /// <summary>The largest learning rate a worksheet may have.</summary>
+        public const double MaxLearningRate = 100;
+
+        /// <summary>The largest size of a number of the step (a z, an a, a delta, a gradient, a new parameter).</summary>
+        public const double MaxQuantity = 1e6;
+
+        /// <summary>Significant digits a double holds: a right value to <see cref="Decimals"/> decimals may have no more.</summary>
+        public const int MaxSignificantDigits = 15;
+
         private readonly Dictionary<string, ExerciseQuantity> _byName;
+        private string _fingerprint; // computed when first asked: most exercises made are never graded
 
         private Exercise(Network network, double[] input, double[] target, LossFunction loss, double learningRate, int decimals,
             ExercisePart[] parts, int[] layers, long? seed, string example)
@@ -81,6 +94,13 @@ namespace BackpropPS.Core.Teaching
         /// <summary>The built-in example's name, or null for one drawn from a seed.</summary>
         public string Example { get; }
 
+        /// <summary>
+        /// What the exercise is, in a few characters ("sha256:" and 16 hex digits): the same for the same network,
+        /// input, target, loss, learning rate, decimals, parts and layers, on every machine, and another for any
+        /// change. A worksheet carries it in its Fingerprint column, so a sheet is graded only against its own exercise.
+        /// </summary>
+        public string Fingerprint => _fingerprint ?? (_fingerprint = ExerciseFingerprint.Of(this));
+
         /// <summary>The step as the module takes it: the right answers.</summary>
         public TrainingStep Step { get; }
 
@@ -128,8 +148,6 @@ namespace BackpropPS.Core.Teaching
         {
             if (network == null) throw new ArgumentNullException(nameof(network));
             EnsureSmall(new[] { network.InputSize }.Concat(network.Layers.Select(l => l.OutputSize)).ToArray());
-            if (decimals < 0 || decimals > MaxDecimals)
-                throw BackpropException.Argument("InvalidDecimals", $"Expected from 0 to {MaxDecimals} decimals; got {decimals}.");
             Validation.EnsureLearningRate(learningRate);
             Losses.EnsureCompatible(loss, network.Layers[network.Layers.Count - 1].Activation);
             double[] x = input?.ToArray() ?? new double[0], y = target?.ToArray() ?? new double[0];
@@ -138,8 +156,7 @@ namespace BackpropPS.Core.Teaching
                 throw BackpropException.Argument("InputSizeMismatch",
                     $"Network {network.Shape} takes {Wording.Count(network.InputSize, "input")} and {Wording.Count(network.OutputSize, "target")}; got {x.Length} and {y.Length}.");
             }
-            if (x.Concat(y).Any(v => double.IsNaN(v) || double.IsInfinity(v)))
-                throw BackpropException.Argument("NonFiniteInput", "The input and the target must be finite numbers.");
+            ExerciseLimits.EnsureGiven(network, x, y, learningRate, decimals);
             ExercisePart[] partList = (parts ?? (ExercisePart[])Enum.GetValues(typeof(ExercisePart))).Distinct().OrderBy(p => p).ToArray();
             if (partList.Length == 0 || partList.Any(p => !Enum.IsDefined(typeof(ExercisePart), p)))
                 throw BackpropException.Argument("InvalidPart", "Expected one or more of the parts Forward, Backward and Update.");
@@ -150,7 +167,9 @@ namespace BackpropPS.Core.Teaching
                 throw BackpropException.Argument("LayerOutOfRange",
                     $"Network {network.Shape} has layers 1 to {network.Layers.Count}; got layer {(layerList.Contains(0) ? 0 : bad)}.");
             }
-            return new Exercise(network, x, y, loss, learningRate, decimals, partList, layerList, seed, example);
+            var exercise = new Exercise(network, x, y, loss, learningRate, decimals, partList, layerList, seed, example);
+            ExerciseLimits.EnsureStep(exercise);
+            return exercise;
         }
 
         private static void EnsureSmall(IReadOnlyList<int> sizes)

@@ -31,10 +31,21 @@ namespace BackpropPS.Core.Teaching
         /// <summary>What to do first, in words.</summary>
         public string Advice { get; internal set; }
 
+        /// <summary>
+        /// True when the sheet was graded against the teacher's exercise (Test-BackpropExercise -Exercise) and
+        /// carries its fingerprint; false when the exercise came from a file beside the sheet, which a student
+        /// could have edited, or the sheet carries no fingerprint.
+        /// </summary>
+        public bool Verified { get; internal set; }
+
+        /// <summary>The fingerprint of the exercise the sheet was graded against.</summary>
+        public string Fingerprint { get; internal set; }
+
         /// <summary>One row per quantity asked.</summary>
         public IReadOnlyList<ExerciseAnswer> Rows { get; internal set; }
 
         /// <inheritdoc />
-        public override string ToString() => $"{Score.ToString("0.#", CultureInfo.InvariantCulture)} % ({Correct} of {Total})";
+        public override string ToString() =>
+            $"{Score.ToString("0.#", CultureInfo.InvariantCulture)} % ({Correct} of {Total}{(Verified ? "" : ", unverified")})";
     }
 }

@@ -1,5 +1,3 @@
-using BackpropPS.Core.Data;
-
 namespace BackpropPS.Core.Teaching
 {
     /// <summary>
@@ -10,8 +8,11 @@ namespace BackpropPS.Core.Teaching
     /// </summary>
     public static class ExerciseGrader
     {
-        /// <summary>Grades <paramref name="answers"/> (one per quantity; others are ignored) against <paramref name="exercise"/>.</summary>
-        public static ExerciseGrade Grade(Exercise exercise, IEnumerable<StudentAnswer> answers, string sheet = "")
+        /// <summary>
+        /// Grades <paramref name="answers"/> (one per quantity; others are ignored) against <paramref name="exercise"/>;
+        /// <paramref name="verified"/> says whether the exercise is the teacher's own and the sheet carries its fingerprint.
+        /// </summary>
+        public static ExerciseGrade Grade(Exercise exercise, IEnumerable<StudentAnswer> answers, string sheet = "", bool verified = false)
         {
             if (exercise == null) throw new ArgumentNullException(nameof(exercise));
             var given = new Dictionary<string, StudentAnswer>(StringComparer.OrdinalIgnoreCase);
@@ -33,7 +34,7 @@ namespace BackpropPS.Core.Teaching
                 var row = new ExerciseAnswer
                 {
                     Sheet = sheet ?? "", Quantity = q.Name, Part = q.Part, Layer = q.Layer, Expected = q.Expected,
-                    Mistake = ExerciseMistake.None, RootCause = "", Message = "",
+                    Mistake = ExerciseMistake.None, RootCause = "", Message = "", Verified = verified,
                 };
                 rows.Add(row);
                 if (answer == null || string.IsNullOrWhiteSpace(answer.Text) && !answer.Value.HasValue)
@@ -45,7 +46,7 @@ namespace BackpropPS.Core.Teaching
                 if (!answer.Value.HasValue || !IsFinite(answer.Value.Value))
                 {
                     row.Status = AnswerStatus.NotANumber;
-                    row.Message = $"{q.Name}: '{answer.Text}' is not a number.{NumberText.Advice(answer.Text, null, null)}";
+                    row.Message = $"{q.Name}: {answer.Problem}";
                     continue;
                 }
                 double s = answer.Value.Value;
@@ -74,7 +75,10 @@ namespace BackpropPS.Core.Teaching
                 }
                 rootCause[q.Name] = row.RootCause;
             }
-            return Summarise(rows, sheet);
+            ExerciseGrade grade = Summarise(rows, sheet);
+            grade.Verified = verified;
+            grade.Fingerprint = exercise.Fingerprint;
+            return grade;
         }
 
         // The first common mistake that, injected, gives the student's value.

@@ -95,7 +95,8 @@ namespace BackpropPS.Commands
             Write(json, writer => ExerciseJson.Write(exercise, writer));
             Write(csv, writer => Worksheet.WriteCsv(exercise, writer));
             Write(svg, writer => SvgDiagram.Write(Worksheet.Diagram(exercise), writer));
-            WriteVerbose($"Wrote {exercise.Quantities.Count} quantities to {csv}, the diagram to {svg} and the exercise to {json}.");
+            WriteVerbose($"Wrote {exercise.Quantities.Count} quantities to {csv}, the diagram to {svg} and the exercise to {json} " +
+                $"(fingerprint {exercise.Fingerprint}). Hand out the sheet and the diagram; keep the exercise file to grade with -Exercise.");
             WriteObject(new ExerciseSheet(exercise, csv, svg, json));
         }
 

@@ -66,13 +66,27 @@ public class ExerciseGraderTests
     }
 
     [Fact]
+    public void AGradeIsVerifiedOnlyWhenTheGraderSaysSoOnEveryRow()
+    {
+        ExerciseGrade unverified = ExerciseGrader.Grade(Seed, RightAnswers(4), "a.csv");
+        Assert.False(unverified.Verified);
+        Assert.All(unverified.Rows, r => Assert.False(r.Verified));
+        Assert.Equal("100 % (32 of 32, unverified)", unverified.ToString());
+        ExerciseGrade verified = ExerciseGrader.Grade(Seed, RightAnswers(4), "a.csv", verified: true);
+        Assert.True(verified.Verified);
+        Assert.All(verified.Rows, r => Assert.True(r.Verified));
+        Assert.Equal(Seed.Fingerprint, verified.Fingerprint);
+        Assert.Equal("100 % (32 of 32)", verified.ToString());
+    }
+
+    [Fact]
     public void MissingAndNonNumericAnswersAreMarkedOnTheirRows()
     {
         ExerciseGrade grade = GradeWith(("a_h1", null, ""), ("a_h2", null, "1,5"));
         Assert.Equal(AnswerStatus.Missing, grade.Rows.Single(r => r.Quantity == "a_h1").Status);
         ExerciseAnswer text = grade.Rows.Single(r => r.Quantity == "a_h2");
         Assert.Equal(AnswerStatus.NotANumber, text.Status);
-        Assert.Contains("'1,5' is not a number", text.Message);
+        Assert.Equal("a_h2: expected a number; got '1,5'. Numbers are read with '.' as the decimal separator, without thousands separators.", text.Message);
         Assert.Equal(2, grade.Unanswered);
         Assert.Equal(30, grade.Correct);
         // A quantity left out of the sheet altogether is missing too.

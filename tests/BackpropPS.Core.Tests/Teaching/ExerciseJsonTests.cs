@@ -23,11 +23,14 @@ public class ExerciseJsonTests
     }
 
     [Theory]
-    [InlineData("\"decimals\": 4", "\"decimals\": 4294967300", "exercise.decimals")]
+    [InlineData("\"decimals\": 4", "\"decimals\": 4.0", "exercise.decimals")]
     [InlineData("\"layers\": []", "\"layers\": [3]", "exercise.layers")]
     [InlineData("\"loss\": \"HalfSquaredError\"", "\"loss\": \"Hinge\"", "exercise.loss")]
     [InlineData("\"learningRate\": 0.5", "\"learningRate\": \"0.5\"", "exercise.learningRate")]
-    [InlineData("\"learningRate\": 0.5", "\"learningRate\": -1", "exercise")]
+    [InlineData("\"learningRate\": 0.5", "\"learningRate\": 1e400", "exercise.learningRate")]
+    [InlineData("\"input\": [\n      0.05", "\"input\": [\n      1e400", "exercise.input[0]")]
+    [InlineData("\"target\": [\n      0.01", "\"target\": [\n      true", "exercise.target[0]")]
+    [InlineData("\"parts\": [", "\"parts\": [\"Sideways\", ", "exercise.parts[0]")]
     public void AMalformedExerciseFieldIsNamed(string field, string bad, string named)
     {
         string text = ExerciseJson.Serialize(Seed).Replace(field, bad);

@@ -32,7 +32,10 @@ namespace BackpropPS.Internal
             return all.Length == 1 ? all[0] : null;
         }
 
-        /// <summary>Reads an exercise file; a bad or unreadable file is a BackpropException naming it.</summary>
+        /// <summary>
+        /// Reads an exercise file (ExerciseJson: as strictly as a network file, and no larger than an exercise file
+        /// can be); a bad or unreadable file is a BackpropException naming it.
+        /// </summary>
         public static Exercise Read(string path)
         {
             if (!File.Exists(path))
@@ -41,14 +44,42 @@ namespace BackpropPS.Internal
             {
                 using (var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true))) return ExerciseJson.Read(reader, path);
             }
-            catch (BackpropException e) when (e.ErrorId != "InvalidExerciseFile")
-            {
-                // A file that is no network file is no exercise file either: one ErrorId for both.
-                throw new BackpropException("InvalidExerciseFile", BackpropErrorKind.InvalidData, e.Message, e);
-            }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException || e is DecoderFallbackException)
             {
                 throw new BackpropException("InvalidExerciseFile", BackpropErrorKind.InvalidData, $"Could not read the exercise file '{path}': {e.Message}", e);
+            }
+        }
+
+        /// <summary>
+        /// The text of a filled sheet, read in pieces and refused (ExerciseSheetTooLarge) beyond
+        /// <see cref="Worksheet.MaxSheetBytes"/>, so that a huge file, or a link to a device that never ends, is
+        /// never read whole. UTF-8 unless a byte-order mark says otherwise, as Import-Csv reads it.
+        /// </summary>
+        public static string ReadSheet(string path, string sheet)
+        {
+            try
+            {
+                var bytes = new MemoryStream();
+                using (var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+                {
+                    var piece = new byte[64 * 1024];
+                    int read;
+                    while ((read = file.Read(piece, 0, piece.Length)) > 0)
+                    {
+                        bytes.Write(piece, 0, read);
+                        if (bytes.Length > Worksheet.MaxSheetBytes)
+                        {
+                            throw new BackpropException("ExerciseSheetTooLarge", BackpropErrorKind.InvalidData,
+                                $"{sheet} has more than {Worksheet.MaxSheetBytes} bytes, the most a worksheet is graded with (the largest worksheet, filled, has about 62 000). Is it the filled worksheet?");
+                        }
+                    }
+                }
+                bytes.Position = 0;
+                using (var reader = new StreamReader(bytes, new UTF8Encoding(false), detectEncodingFromByteOrderMarks: true)) return reader.ReadToEnd();
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                throw new BackpropException("ExerciseSheetReadFailed", BackpropErrorKind.ReadError, $"Could not read the worksheet '{path}': {e.Message}", e);
             }
         }
 
