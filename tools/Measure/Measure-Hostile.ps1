@@ -172,6 +172,7 @@ Import-Module $ModulePath
 & $setup $work
 $results = foreach ($case in $cases) {
     $expect, $name, $script = $case
+    if ($Detailed) { [Console]::Error.WriteLine("case: $name") }
     $ps = [powershell]::Create()
     $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModulePath).AddStatement().
         AddScript("Set-Location '$work'; `$net = New-BackpropNetwork -Example StepByStep").AddStatement().AddScript($script.ToString())
