@@ -71,7 +71,7 @@ namespace BackpropPS.Core.Data
             EnsureOneLabelPerImage(imageHeader, labelHeader);
             // What the data set takes while it is read: the pixels as read and as doubles, the labels as read and as
             // one array, the one-hot targets. Validation.ArrayLength refuses targets longer than one array.
-            long targets = Validation.ArrayLength(labelHeader.Count, classLabels.Count, $"{name}'s one-hot targets", "DatasetTooLarge");
+            long targets = Validation.ArrayLength(labelHeader.Count, classLabels.Count, $"The one-hot targets of '{labelHeader.Path}'", "DatasetTooLarge");
             double bytes = imageHeader.BytesToReadMatrix + (double)labelHeader.BytesToRead + 8.0 * targets;
             Validation.EnsureMemoryBytes(bytes, $"'{imageHeader.Path}' and its labels ({Wording.Number(imageHeader.Count)} images of " +
                 $"{Wording.Number(imageHeader.Dimensions[1])} x {Wording.Number(imageHeader.Dimensions[2])} pixels)", " as a data set", "DatasetTooLarge", memoryLimit);

@@ -84,7 +84,7 @@ public sealed class ImageDatasetsTests : IDisposable
         string labels = Write("l.gz", Gzip(Header(new[] { 300_000_000L })));
         var e = Assert.Throws<BackpropException>(() => ImageDatasets.ReadIdx(images, labels, ImageDatasets.DigitLabels, "Mnist"));
         Assert.Equal("DatasetTooLarge", e.ErrorId);
-        Assert.Contains("one-hot targets would need 300,000,000 x 10 values", e.Message);
+        Assert.Contains($"The one-hot targets of '{labels}' would need 300,000,000 x 10 values, more than one array can hold", e.Message);
     }
 
     [Fact]
