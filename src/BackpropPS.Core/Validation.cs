@@ -22,21 +22,52 @@ namespace BackpropPS.Core
         }
 
         /// <summary>
-        /// Refuses, before allocating, <paramref name="doubles"/> values that will not fit in the memory this process may
-        /// use (on the net8.0 build, which can ask the runtime; elsewhere the allocation itself is the check).
+        /// What the netstandard2.0 build takes as the memory it may use, since .NET Framework (Windows PowerShell 5.1)
+        /// cannot say: a conservative 1 GB, half the largest array .NET Framework makes and more than twice what
+        /// Fashion-MNIST's training part needs.
         /// </summary>
-        public static void EnsureMemory(long doubles, string what, string errorId)
+        public const long FixedMemoryLimit = 1L << 30;
+
+        /// <summary>
+        /// The bytes this process may use: on the net8.0 build what the runtime says
+        /// (<c>GC.GetGCMemoryInfo().TotalAvailableMemoryBytes</c>: the machine's memory or the container's limit),
+        /// elsewhere <see cref="FixedMemoryLimit"/>.
+        /// </summary>
+        public static long MemoryLimit
         {
-            double bytes = doubles * 8.0;
-#if NET8_0_OR_GREATER
-            long available = System.GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
-            if (available > 0 && bytes > available)
+            get
             {
-                throw new BackpropException(errorId, BackpropErrorKind.LimitsExceeded,
-                    $"{what} would need {Wording.Bytes(bytes)} of memory ({Wording.Number(doubles)} numbers); this process can use {Wording.Bytes(available)}.");
-            }
+#if NET8_0_OR_GREATER
+                long available = System.GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
+                return available > 0 ? available : FixedMemoryLimit;
+#else
+                return FixedMemoryLimit;
 #endif
+            }
         }
+
+        /// <summary>
+        /// Refuses, before allocating, <paramref name="doubles"/> values that will not fit in the memory this process may
+        /// use (<see cref="MemoryLimit"/>).
+        /// </summary>
+        public static void EnsureMemory(long doubles, string what, string errorId) =>
+            EnsureMemoryBytes(doubles * 8.0, what, $" ({Wording.Number(doubles)} numbers)", errorId, MemoryLimit);
+
+        /// <summary>
+        /// Refuses, before allocating, <paramref name="bytes"/> beyond <paramref name="limit"/>: a <c>LimitsExceeded</c>
+        /// error saying "<paramref name="what"/> would need (the bytes) of memory<paramref name="detail"/>" and the limit.
+        /// </summary>
+        public static void EnsureMemoryBytes(double bytes, string what, string detail, string errorId, long limit)
+        {
+            if (bytes <= limit) return;
+#if NET8_0_OR_GREATER
+            string can = $"this process can use {Wording.Bytes(limit)}";
+#else
+            string can = $"this build of the module uses at most {Wording.Bytes(limit)}, as .NET Framework cannot say how much a process may use";
+#endif
+            throw new BackpropException(errorId, BackpropErrorKind.LimitsExceeded, $"{what} would need {Wording.Bytes(bytes)} of memory{detail}; {can}.");
+        }
+
         public static void EnsureBatch(Matrix batch, int width, string what, string sizeErrorId, string finiteErrorId)
         {
             if (batch == null || batch.Rows == 0)

@@ -58,7 +58,6 @@ public class ValidationTests
         Assert.Contains("more than one array can hold", e.Message);
     }
 
-#if !CORE_NETSTANDARD
     [Fact]
     public void ANetworkTooLargeForMemoryIsRefusedWithTheSizeItWouldNeed()
     {
@@ -70,5 +69,4 @@ public class ValidationTests
         Assert.Equal("NetworkTooLarge", e.ErrorId);
         Assert.Contains("GB of memory", e.Message);
     }
-#endif
 }

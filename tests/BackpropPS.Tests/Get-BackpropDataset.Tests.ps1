@@ -227,8 +227,8 @@ Describe 'Get-BackpropDataset Mnist and FashionMnist from IDX files' {
     }
 
     It 'refuses a corrupt file, naming it: <Case>' -ForEach @(
-        @{ Case = 'truncated'; Dimensions = 5, 2, 2; Count = 19; ErrorId = 'InvalidIdxFile'; Says = 'truncated' }
-        @{ Case = 'extra bytes'; Dimensions = 5, 2, 2; Count = 21; ErrorId = 'InvalidIdxFile'; Says = 'more values than its header' }
+        @{ Case = 'truncated'; Dimensions = 5, 2, 2; Count = 19; ErrorId = 'InvalidIdxFile'; Says = 'it holds 19 values, fewer than the 20 (5 x 2 x 2) its header declares' }
+        @{ Case = 'extra bytes'; Dimensions = 5, 2, 2; Count = 21; ErrorId = 'InvalidIdxFile'; Says = 'it holds more values than the 20 (5 x 2 x 2) its header declares' }
         @{ Case = 'more images than labels'; Dimensions = 6, 2, 2; Count = 24; ErrorId = 'IdxFileMismatch'; Says = '6 images' }
     ) {
         $bad = Join-Path $TestDrive "bad-$($Case -replace ' ', '-')"
@@ -297,8 +297,143 @@ Describe 'Fashion-MNIST itself (Debian''s dataset-fashion-mnist)' {
 }
 
 Describe 'Sizes beyond what can be built' {
-    It 'refuses a generated set of two billion points' {
-        $e = Get-ErrorRecord { Get-BackpropDataset Circle -Count 2147483647 } 'InvalidCount' 'InvalidArgument'
-        $e.Exception.Message | Should -BeLike '*10,000,000*'
+    It 'refuses a generated set of more points than its cap: <Count> as <How>' -ForEach @(
+        @{ Count = 2147483647; How = 'records'; AsDataset = $false; Says = '*at most 1,000,000 points as records*-AsDataset*10,000,000 points*' }
+        @{ Count = 1000001; How = 'records'; AsDataset = $false; Says = '*at most 1,000,000 points as records, the cap of records*got 1,000,001*' }
+        @{ Count = 10000001; How = 'a data set'; AsDataset = $true; Says = '*at most 10,000,000 points, the cap of a generated set; got 10,000,001*' }
+    ) {
+        $e = Get-ErrorRecord { Get-BackpropDataset Circle -Count $Count -AsDataset:$AsDataset } 'CountTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike $Says
+    }
+
+    It 'takes the caps themselves: a million records (written one at a time), a noise of 10' {
+        $first = Get-BackpropDataset Gauss -Count 1000000 -Noise 10 -Seed 1 | Select-Object -First 2
+        $first.label | Should -Be 0, 1
+        [double]::IsFinite($first[0].x1) | Should -BeTrue
+    }
+
+    It 'refuses noise above its cap, and noise that is not a finite number of zero or more' {
+        $e = Get-ErrorRecord { Get-BackpropDataset Moons -Noise 1e308 } 'NoiseTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike '*at most 10, the cap*got 1E+308.'
+        Get-ErrorRecord { Get-BackpropDataset Moons -Noise 10.5 -AsDataset } 'NoiseTooLarge' 'LimitsExceeded'
+        Get-ErrorRecord { Get-BackpropDataset Moons -Noise -0.1 } 'InvalidNoise' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Moons -Noise ([double]::NaN) } 'InvalidNoise' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Moons -Noise ([double]::PositiveInfinity) } 'InvalidNoise' 'InvalidArgument'
+        Get-ErrorRecord { Get-BackpropDataset Moons -Count 1 } 'InvalidCount' 'InvalidArgument'
+    }
+}
+
+Describe 'Hostile IDX files: refused cleanly, from their header or their type, before they cost anything' {
+    BeforeAll {
+        $script:hostile = Join-Path $TestDrive 'hostile'
+        New-IdxFolder $hostile
+        $script:labels = Join-Path $hostile 't10k-labels-idx1-ubyte'
+        $script:images = Join-Path $hostile 't10k-images-idx3-ubyte'
+
+        function script:New-GzipBomb([string] $Path, [long[]] $Dimensions, [long] $Zeros) {
+            # An IDX header, then $Zeros zero bytes, gzipped as a stream: a thousand to one.
+            $header = [Collections.Generic.List[byte]]::new()
+            $header.AddRange([byte[]](0, 0, 8, $Dimensions.Count))
+            foreach ($d in $Dimensions) { $header.AddRange([byte[]]((($d -shr 24) -band 255), (($d -shr 16) -band 255), (($d -shr 8) -band 255), ($d -band 255))) }
+            $file = [IO.File]::Create($Path)
+            $zip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Optimal)
+            $zip.Write($header.ToArray(), 0, $header.Count)
+            $block = [byte[]]::new(1MB)
+            for ($left = $Zeros; $left -gt 0; $left -= $block.Length) { $zip.Write($block, 0, [Math]::Min($left, $block.Length)) }
+            $zip.Dispose(); $file.Dispose()
+        }
+
+        function script:Invoke-GuardedPwsh([string] $Command, [hashtable] $Environment = @{}) {
+            # Runs $Command in a fresh pwsh (so that a regression that blocks cannot hang this run: it is killed after
+            # 60 s) and returns its output lines.
+            $start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+            if ([IO.Path]::GetFileNameWithoutExtension($start.FileName) -eq 'dotnet') { $start.ArgumentList.Add([Reflection.Assembly]::GetEntryAssembly().Location) }
+            foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($a) }
+            $start.RedirectStandardOutput = $true
+            foreach ($k in $Environment.Keys) { $start.Environment[$k] = $Environment[$k] }
+            $process = [Diagnostics.Process]::Start($start)
+            $output = $process.StandardOutput.ReadToEndAsync()
+            if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw "blocked: '$Command' did not end within 60 s" }
+            $output.Result -split '\r?\n' | Where-Object { $_ }
+        }
+    }
+
+    It 'refuses a named pipe (FIFO) without opening it, so that nothing waits for a writer' {
+        if (-not (Get-Command mkfifo -CommandType Application -ErrorAction SilentlyContinue)) {
+            Set-ItResult -Skipped -Because 'there is no mkfifo on this system (named pipes in the file system are a Unix thing)'
+            return
+        }
+        $fifo = Join-Path $TestDrive 'pipe'
+        & mkfifo $fifo
+        $LASTEXITCODE | Should -Be 0
+        # In a fresh process, killed if it ever blocks: Ctrl+C could not stop a read blocked in opening a pipe.
+        $lines = Invoke-GuardedPwsh "try { Get-BackpropDataset Mnist -Path '$fifo', '$labels' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category; `$_.Exception.Message }"
+        $lines[0] | Should -Be 'NotARegularFile,BackpropPS.Commands.GetBackpropDatasetCommand'
+        $lines[1] | Should -Be 'InvalidArgument'
+        $lines[2] | Should -BeLike "Expected a regular file; '$fifo' is a named pipe (FIFO).*"
+        # In this process too: the same error, at once.
+        $e = Get-ErrorRecord { Get-BackpropDataset Mnist -Path $labels, $fifo } 'NotARegularFile' 'InvalidArgument'
+        $e.TargetObject | Should -Be $labels, $fifo
+    }
+
+    It 'refuses a device and a folder in place of a file' {
+        if (Test-Path /dev/zero) {
+            (Get-ErrorRecord { Get-BackpropDataset Mnist -Path /dev/zero, $labels } 'NotARegularFile').Exception.Message | Should -BeLike '*is a character device*'
+        }
+        $folder = Join-Path $TestDrive 'folder-named-like-a-file'
+        New-IdxFolder $folder
+        Remove-Item (Join-Path $folder 'train-images-idx3-ubyte.gz')
+        New-Item -ItemType Directory (Join-Path $folder 'train-images-idx3-ubyte.gz') | Out-Null
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $folder -Split Train } 'NotARegularFile').Exception.Message | Should -BeLike '*train-images-idx3-ubyte.gz'' is a folder*'
+    }
+
+    It 'refuses a header whose sizes overflow: <Case>' -ForEach @(
+        @{ Case = '1 x 65536 x 65537, once taken for 65,536 pixels'; Dimensions = 1, 65536, 65537; Says = '*its items have 4,295,032,832 values each (65,536 x 65,537); the module reads at most 1,048,576*' }
+        @{ Case = '2147483647 x 1 x 1'; Dimensions = 2147483647, 1, 1; Says = '*more than one array holds (2,147,483,591)*' }
+    ) {
+        $path = Join-Path $TestDrive 'overflow'
+        New-IdxFile $path $Dimensions ([byte[]]::new(65536))
+        $e = Get-ErrorRecord { Get-BackpropDataset Mnist -Path $path, $labels } 'IdxFileTooLarge' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike $Says
+    }
+
+    It 'refuses a gzip bomb unread: 15 MB of zeros in 15 KB' {
+        $bomb = Join-Path $TestDrive 'bomb-images.gz'
+        $bombLabels = Join-Path $TestDrive 'bomb-labels'
+        New-GzipBomb $bomb 20000, 28, 28 (20000 * 784)
+        New-IdxFile $bombLabels 20000 ([byte[]]::new(20000))
+        (Get-Item $bomb).Length | Should -BeLessThan 20KB
+        $e = Get-ErrorRecord { Get-BackpropDataset Mnist -Path $bomb, $bombLabels } 'IdxFileTooCompressed' 'LimitsExceeded'
+        $e.Exception.Message | Should -BeLike "'$bomb' declares 15,680,000 (20,000 x 28 x 28) values, 15 MB to unpack from * of gzip, * times its size; the module unpacks a file to at most 100 times its size*"
+    }
+
+    It 'refuses a data set larger than the memory the process may use, naming both sizes' {
+        # 2.7 million images declared in 1 KB; the fresh process may use 1 GB (a GC heap limit).
+        $bomb = Join-Path $TestDrive 'millions.gz'
+        New-GzipBomb $bomb 2700000, 28, 28 1MB
+        $many = Join-Path $TestDrive 'millions-labels.gz'
+        New-GzipBomb $many @(2700000) 0
+        $lines = Invoke-GuardedPwsh "try { Get-BackpropDataset Mnist -Path '$bomb', '$many' -ErrorAction Stop } catch { `$_.FullyQualifiedErrorId; `$_.Exception.Message }" @{ DOTNET_GCHeapHardLimit = '0x40000000' }
+        $lines[0] | Should -Be 'DatasetTooLarge,BackpropPS.Commands.GetBackpropDatasetCommand'
+        $lines[1] | Should -Be "'$bomb' and its labels (2,700,000 images of 28 x 28 pixels) would need 17.9 GB of memory as a data set; this process can use 1 GB."
+    }
+
+    It 'refuses bytes after the gzip data, a second gzip member among them' {
+        $gz = Join-Path $hostile 'train-images-idx3-ubyte.gz'
+        $whole = [IO.File]::ReadAllBytes($gz)
+        $junk = Join-Path $TestDrive 'junk'
+        [IO.File]::WriteAllBytes($junk, [byte[]]($whole + [byte[]](0, 0, 0)))
+        $trainLabels = Join-Path $hostile 'train-labels-idx1-ubyte.gz'
+        $says = '*goes on after the end of its gzip data*'
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $junk, $trainLabels } 'InvalidIdxFile' 'InvalidData').Exception.Message | Should -BeLike $says
+        [IO.File]::WriteAllBytes($junk, [byte[]]($whole + $whole))
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $junk, $trainLabels } 'InvalidIdxFile' 'InvalidData').Exception.Message | Should -BeLike $says
+    }
+
+    It 'says exactly how many values a plain file holds against its header' {
+        New-IdxFile $images (3, 2, 2) ([byte[]](1..11))
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $hostile -Split Test } 'InvalidIdxFile').Exception.Message | Should -BeLike '*it holds 11 values, fewer than the 12 (3 x 2 x 2) its header declares.'
+        New-IdxFile $images (3, 2, 2) ([byte[]](1..13))
+        (Get-ErrorRecord { Get-BackpropDataset Mnist -Path $hostile -Split Test } 'InvalidIdxFile').Exception.Message | Should -BeLike '*it holds 13 values, more than the 12 (3 x 2 x 2) its header declares.'
     }
 }

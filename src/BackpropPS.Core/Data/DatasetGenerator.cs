@@ -1,3 +1,4 @@
+using System.Globalization;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS.Core.Data
@@ -17,17 +18,29 @@ namespace BackpropPS.Core.Data
         /// <summary>The most points a generated set has: 10 million, 240 MB of numbers.</summary>
         public const int MaxCount = 10_000_000;
 
+        /// <summary>
+        /// The most noise: a standard deviation of 10, ten times the sets' own extent, where the points are noise alone.
+        /// Beyond it nothing changes but the numbers' size, until they overflow to infinity (at about 1e307).
+        /// </summary>
+        public const double MaxNoise = 10;
+
         /// <summary>Generates <paramref name="count"/> points of a 2-D set.</summary>
         public static Dataset Generate(DatasetName name, int count, double noise, long seed)
         {
             if (name == DatasetName.Xor) return Xor();
-            if (count < 2 || count > MaxCount)
+            if (count < 2) throw BackpropException.Argument("InvalidCount", $"Expected at least 2 points; got {Wording.Number(count)}.");
+            if (count > MaxCount)
             {
-                throw BackpropException.Argument("InvalidCount",
-                    $"Expected a count from 2 to {Wording.Number(MaxCount)} points; got {Wording.Number(count)}.");
+                throw new BackpropException("CountTooLarge", BackpropErrorKind.LimitsExceeded,
+                    $"Expected at most {Wording.Number(MaxCount)} points, the cap of a generated set; got {Wording.Number(count)}.");
             }
             if (!(noise >= 0) || double.IsInfinity(noise))
-                throw BackpropException.Argument("InvalidNoise", $"The noise must be zero or a positive finite number; got {noise}.");
+                throw BackpropException.Argument("InvalidNoise", $"The noise must be zero or a positive finite number; got {Text(noise)}.");
+            if (noise > MaxNoise)
+            {
+                throw new BackpropException("NoiseTooLarge", BackpropErrorKind.LimitsExceeded,
+                    $"Expected a noise of at most {Text(MaxNoise)}, the cap (ten times the sets' extent, where the points are noise alone); got {Text(noise)}.");
+            }
             var random = new SeededRandom(seed);
             var inputs = new double[2 * count];
             var targets = new double[count];
@@ -41,6 +54,8 @@ namespace BackpropPS.Core.Data
             }
             return new Dataset(new Matrix(count, 2, inputs), new Matrix(count, 1, targets));
         }
+
+        private static string Text(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
         // The k-th of n points of class label.
         private static (double, double) Point(DatasetName name, int label, int k, int n, SeededRandom random)

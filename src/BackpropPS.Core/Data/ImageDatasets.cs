@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.IO;
+using System.Threading;
 using System.Threading.Tasks;
 using BackpropPS.Core.Training;
 
@@ -50,32 +51,49 @@ namespace BackpropPS.Core.Data
 
         /// <summary>
         /// Reads an image file and a label file (in either order: the images have 3 dimensions, the labels 1)
-        /// into a data set, checking that they fit each other and the labels.
+        /// into a data set. Both headers are checked first, against each other (one label per image) and against
+        /// the memory the data set will take, so that nothing is read when the values cannot be used.
         /// </summary>
-        public static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name)
+        public static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, CancellationToken cancel = default) =>
+            ReadIdx(first, second, classLabels, name, Validation.MemoryLimit, cancel);
+
+        internal static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, long memoryLimit, CancellationToken cancel)
         {
-            int firstRank = IdxFile.ReadDimensions(first).Length, secondRank = IdxFile.ReadDimensions(second).Length;
+            IdxFile firstHeader = IdxFile.ReadHeader(first), secondHeader = IdxFile.ReadHeader(second);
+            int firstRank = firstHeader.Dimensions.Length, secondRank = secondHeader.Dimensions.Length;
             if (!(firstRank == 3 && secondRank == 1) && !(firstRank == 1 && secondRank == 3))
             {
                 throw new BackpropException("IdxFileMismatch", BackpropErrorKind.InvalidData,
                     $"Expected an image file (3 dimensions: count x rows x columns) and a label file (1 dimension); got '{first}' with " +
                     $"{Wording.Count(firstRank, "dimension")} and '{second}' with {Wording.Count(secondRank, "dimension")}.");
             }
-            string imagePath = firstRank == 3 ? first : second, labelPath = firstRank == 3 ? second : first;
+            IdxFile imageHeader = firstRank == 3 ? firstHeader : secondHeader, labelHeader = firstRank == 3 ? secondHeader : firstHeader;
+            EnsureOneLabelPerImage(imageHeader, labelHeader);
+            // What the data set takes while it is read: the pixels as read and as doubles, the labels as read and as
+            // one array, the one-hot targets. Validation.ArrayLength refuses targets longer than one array.
+            long targets = Validation.ArrayLength(labelHeader.Count, classLabels.Count, $"The one-hot targets of '{labelHeader.Path}'", "DatasetTooLarge");
+            double bytes = imageHeader.BytesToReadMatrix + (double)labelHeader.BytesToRead + 8.0 * targets;
+            Validation.EnsureMemoryBytes(bytes, $"'{imageHeader.Path}' and its labels ({Wording.Number(imageHeader.Count)} images of " +
+                $"{Wording.Number(imageHeader.Dimensions[1])} x {Wording.Number(imageHeader.Dimensions[2])} pixels)", " as a data set", "DatasetTooLarge", memoryLimit);
             // The two files are independent; reading the labels on another thread hides them behind the images.
-            var labels = Task.Run(() => IdxFile.Read(labelPath));
-            IdxFile images = IdxFile.ReadMatrix(imagePath, 255);
+            var labels = Task.Run(() => IdxFile.Read(labelHeader.Path, memoryLimit, cancel));
+            IdxFile images = IdxFile.ReadMatrix(imageHeader.Path, 255, memoryLimit, cancel);
             return FromIdx(images, Await(labels), classLabels, name);
         }
 
-        /// <summary>A data set from IDX images (read with <see cref="IdxFile.ReadMatrix"/>, pixels 0-255 scaled to [0, 1]) and their labels.</summary>
-        public static Dataset FromIdx(IdxFile images, IdxFile labels, IReadOnlyList<string> classLabels, string name)
+        private static void EnsureOneLabelPerImage(IdxFile images, IdxFile labels)
         {
             if (images.Count != labels.Count)
             {
                 throw new BackpropException("IdxFileMismatch", BackpropErrorKind.InvalidData,
                     $"'{images.Path}' holds {Wording.Count(images.Count, "image")} but '{labels.Path}' holds {Wording.Count(labels.Count, "label")}; expected one label per image.");
             }
+        }
+
+        /// <summary>A data set from IDX images (read with <c>IdxFile.ReadMatrix</c>, pixels 0-255 scaled to [0, 1]) and their labels.</summary>
+        public static Dataset FromIdx(IdxFile images, IdxFile labels, IReadOnlyList<string> classLabels, string name)
+        {
+            EnsureOneLabelPerImage(images, labels);
             var targets = new double[(long)labels.Count * classLabels.Count];
             for (int i = 0; i < labels.Count; i++)
             {
@@ -144,7 +162,8 @@ namespace BackpropPS.Core.Data
             foreach (string candidate in new[] { file + ".gz", file })
             {
                 string path = Path.Combine(folder, candidate);
-                if (File.Exists(path)) return path;
+                // A folder (or a pipe) of that name is taken too, for the reader to refuse by name.
+                if (File.Exists(path) || Directory.Exists(path)) return path;
             }
             throw new BackpropException("DatasetFileNotFound", BackpropErrorKind.NotFound,
                 $"{name} needs '{file}.gz' (or '{file}') in '{folder}', and it is not there. {InstallAdvice(name)}");

@@ -13,6 +13,9 @@ namespace BackpropPS.Commands
     [OutputType(typeof(PSObject), typeof(Dataset))]
     public sealed class GetBackpropDatasetCommand : BackpropCmdlet
     {
+        /// <summary>The most points a generated set gives as records (a million records take about 1 GB); -AsDataset takes more.</summary>
+        internal const int MaxRecords = 1_000_000;
+
         private const string IrisTarget = "species";
         private static readonly string[] PointColumns = { "x1", "x2" };
         private static readonly string[] PointTarget = { "label" };
@@ -81,6 +84,12 @@ namespace BackpropPS.Commands
                 else foreach (PSObject record in iris) WriteObject(record);
                 return;
             }
+            if (!AsDataset && Count > MaxRecords && GeneratedSet.Contains(Name))
+            {
+                Refuse("CountTooLarge", $"Expected at most {Wording.Number(MaxRecords)} points as records, the cap of records (each is a PowerShell object " +
+                    $"of about 1 KB); got {Wording.Number(Count)}. With -AsDataset a generated set is one object of up to {Wording.Number(DatasetGenerator.MaxCount)} points.",
+                    Count, BackpropErrorKind.LimitsExceeded);
+            }
             Dataset data = Run(() => DatasetGenerator.Generate(Name, Count, Noise, Seed), Name);
             if (AsDataset)
             {
@@ -134,7 +143,7 @@ namespace BackpropPS.Commands
             if (paths.Length == 2 && paths.All(File.Exists))
             {
                 if (Split.HasValue) WriteWarning("-Split does not apply to two explicit files; they are read as given.");
-                yield return Run(() => ImageDatasets.ReadIdx(paths[0], paths[1], labels, $"{Name} ({System.IO.Path.GetFileName(paths[0])})"), paths);
+                yield return Run(() => ImageDatasets.ReadIdx(paths[0], paths[1], labels, $"{Name} ({System.IO.Path.GetFileName(paths[0])})", StopToken), paths);
                 yield break;
             }
             string folder = paths.Length == 1 ? paths[0] : paths.Length == 0 && Name == DatasetName.FashionMnist ? ImageDatasets.FashionMnistFolder : null;
@@ -142,7 +151,7 @@ namespace BackpropPS.Commands
             foreach (DatasetSplit split in Split.HasValue ? new[] { Split.Value } : new[] { DatasetSplit.Train, DatasetSplit.Test })
             {
                 var (images, labelFile) = Run(() => ImageDatasets.Find(Name, folder, split), folder);
-                yield return Run(() => ImageDatasets.ReadIdx(images, labelFile, labels, $"{Name} ({split})"), images);
+                yield return Run(() => ImageDatasets.ReadIdx(images, labelFile, labels, $"{Name} ({split})", StopToken), images);
             }
         }
 

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using System;
+using System.Threading;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
 using static BackpropPS.Core.Tests.Data.IdxBytes;
@@ -50,6 +51,51 @@ public sealed class ImageDatasetsTests : IDisposable
         Assert.Equal("IdxFileMismatch", e.ErrorId);
         Assert.Contains("3 images", e.Message);
         Assert.Contains("2 labels", e.Message);
+    }
+
+    [Fact]
+    public void TheCountsAreComparedFromTheHeadersBeforeAnyValueIsRead()
+    {
+        // The gzipped image file holds 5 values of 12 too; the headers alone already say the files do not belong together.
+        string images = Write("i", Gzip(Idx(new[] { 3, 2, 2 }, ThreeImages.Take(5).ToArray())));
+        string labels = Write("l", Idx(new[] { 2 }, new byte[] { 1, 2 }));
+        Assert.Equal("IdxFileMismatch", Assert.Throws<BackpropException>(() => ImageDatasets.ReadIdx(images, labels, ImageDatasets.DigitLabels, "Mnist")).ErrorId);
+    }
+
+    [Fact]
+    public void ADataSetBeyondTheMemoryTheProcessMayUseIsRefusedNamingBothSizes()
+    {
+        string images = Write("i", Idx(new[] { 3, 2, 2 }, ThreeImages));
+        string labels = Write("l", Idx(new[] { 3 }, new byte[] { 9, 0, 1 }));
+        // 12 pixels as read and as doubles (108 bytes), 3 labels as read and as one array (6), 3 x 10 one-hot targets (240).
+        var e = Assert.Throws<BackpropException>(() => ImageDatasets.ReadIdx(labels, images, ImageDatasets.DigitLabels, "Mnist", 353, CancellationToken.None));
+        Assert.Equal("DatasetTooLarge", e.ErrorId);
+        Assert.Equal(BackpropErrorKind.LimitsExceeded, e.Kind);
+        Assert.Contains($"'{images}' and its labels (3 images of 2 x 2 pixels) would need 354 bytes of memory as a data set", e.Message);
+        Assert.Contains("353 bytes", e.Message);
+        Assert.Equal(3, ImageDatasets.ReadIdx(labels, images, ImageDatasets.DigitLabels, "Mnist", 354, CancellationToken.None).Count);
+    }
+
+    [Fact]
+    public void TargetsLongerThanOneArrayAreRefusedFromTheHeaders()
+    {
+        // Headers alone, gzipped (so their length says nothing): 300 million labels need 3 billion one-hot targets.
+        string images = Write("i.gz", Gzip(Header(new[] { 300_000_000L, 1, 1 })));
+        string labels = Write("l.gz", Gzip(Header(new[] { 300_000_000L })));
+        var e = Assert.Throws<BackpropException>(() => ImageDatasets.ReadIdx(images, labels, ImageDatasets.DigitLabels, "Mnist"));
+        Assert.Equal("DatasetTooLarge", e.ErrorId);
+        Assert.Contains($"The one-hot targets of '{labels}' would need 300,000,000 x 10 values, more than one array can hold", e.Message);
+    }
+
+    [Fact]
+    public void AFolderWithThePublishedNameIsRefusedAsNotARegularFile()
+    {
+        Directory.CreateDirectory(Path.Combine(_folder, "t10k-images-idx3-ubyte.gz"));
+        Write("t10k-labels-idx1-ubyte", Idx(new[] { 3 }, new byte[] { 9, 0, 1 }));
+        var (images, labels) = ImageDatasets.Find(DatasetName.Mnist, _folder, DatasetSplit.Test);
+        var e = Assert.Throws<BackpropException>(() => ImageDatasets.ReadIdx(images, labels, ImageDatasets.DigitLabels, "Mnist"));
+        Assert.Equal("NotARegularFile", e.ErrorId);
+        Assert.Contains("is a folder", e.Message);
     }
 
     [Fact]
