@@ -430,9 +430,10 @@ Describe 'An object too large to travel' {
         $batch = [BackpropPS.Core.Matrix]::new(1000001, 2, [double[]]::new(2000002))
         $path = Join-Path $TestDrive 'big-forward.xml'
         [BackpropPS.Core.Backpropagation]::Forward($local.Network, $batch) | Export-Clixml -LiteralPath $path
+        (Get-Item -LiteralPath $path).Length | Should -BeLessThan 4KB -Because 'neither its inputs nor its 2,000,002 outputs (its text) travel'
         $back = Import-Clixml -LiteralPath $path
         $e = Get-ErrorRecord { $back | Get-BackpropParameter } 'TooLargeToTravel' 'LimitsExceeded'
-        $e.Exception.Message | Should -Match "forward pass's batch of 1000001 samples holds 2,000,002 numbers"
+        $e.Exception.Message | Should -Match "forward pass's batch of 1,000,001 samples holds 2,000,002 numbers"
     }
 }
 

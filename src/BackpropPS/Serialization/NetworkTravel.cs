@@ -77,7 +77,7 @@ namespace BackpropPS.Serialization
             string text = fields.OptionalText(name, expected);
             if (text == null && samples.HasValue && !TravelLimit.Fits((long)samples.Value * width))
             {
-                throw TravelLimit.TooLarge($"The {fields.Noun}'s batch of {Wording.Count(samples.Value, "sample")}", (long)samples.Value * width,
+                throw TravelLimit.TooLarge($"The {fields.Noun}'s batch of {Wording.Number(samples.Value)} samples", (long)samples.Value * width,
                     "Compute it where its inputs are (in the job or the remote session), and send back what you need of it.");
             }
             if (text == null) throw fields.Invalid(name, expected);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
 
@@ -66,6 +67,31 @@ namespace BackpropPS.Serialization
             var scaling = SchemaOf(instance)?.Scaling;
             if (scaling == null) return null;
             return MatrixText.Format(new Matrix(2, scaling.Mean.Count, scaling.Mean.Concat(scaling.Scale).ToArray()));
+        }
+
+        /// <summary>
+        /// The text PowerShell shows for an object in a message or a cell, and the serializer writes beside its properties
+        /// (so it is what a Deserialized.* object shows): what the object is, never its .NET type name, and for a forward
+        /// pass its outputs up to 10,000 numbers, not the millions every job, remote session and Clixml file would carry.
+        /// </summary>
+        public static string Text(PSObject instance)
+        {
+            switch (instance?.BaseObject)
+            {
+                case ForwardPass forward when forward.Output.Count > 10_000:
+                    return $"The outputs of {Wording.Number(forward.SampleCount)} samples, {Wording.Count(forward.Output.Columns, "number")} each (read them in Output)";
+                case EpochResult epoch:
+                    return FormattableString.Invariant($"Epoch {epoch.Epoch}: loss {epoch.Loss:G6}");
+                case LearningRateRangeResult range:
+                    string suggested = range.SuggestedLearningRate.HasValue
+                        ? "suggested rate " + range.SuggestedLearningRate.Value.ToString("G4", CultureInfo.InvariantCulture) : "no suggested rate";
+                    return $"Learning-rate range test ({range.Optimizer}): {range.StepsTaken} of {range.Steps} steps, {suggested}";
+                case Dataset data:
+                    return $"{(data.Name == null ? "A data set" : data.Name)}: {Wording.Number(data.Count)} samples of " +
+                        $"{Wording.Count(data.Inputs.Columns, "input")} and {Wording.Count(data.Targets.Columns, "target")}";
+                default:
+                    return instance?.BaseObject?.ToString();
+            }
         }
 
         /// <summary>The exercise of New-BackpropExercise's result, as its exercise file's text.</summary>
