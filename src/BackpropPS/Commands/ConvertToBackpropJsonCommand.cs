@@ -11,6 +11,7 @@ namespace BackpropPS.Commands
         /// <summary>The network; an epoch row binds by its Network property.</summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Network")]
+        [TravellingObject]
         public Network InputObject { get; set; }
 
         /// <summary>One line, without indentation, as ConvertTo-Json -Compress.</summary>

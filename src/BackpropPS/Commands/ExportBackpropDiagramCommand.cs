@@ -30,7 +30,7 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            object value = RehydratingConverter.LiveObject(InputObject);
+            object value = Run(() => Rehydration.LiveBaseObject(InputObject), InputObject);
             Diagram diagram = Run(() => DiagramOf(value), value);
             if (diagram == null)
                 Refuse("UnsupportedInputObject", $"Expected a network, a gradient or a training step; got {UserValue.Describe(value)}.", value, BackpropErrorKind.InvalidType);

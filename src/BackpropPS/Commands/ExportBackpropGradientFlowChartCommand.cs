@@ -2,6 +2,7 @@ using System.Globalization;
 using System.IO;
 using BackpropPS.Core.Pictures;
 using BackpropPS.Core.Training;
+using BackpropPS.Serialization;
 
 namespace BackpropPS.Commands
 {
@@ -43,7 +44,9 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void ProcessRecord()
         {
-            switch (InputObject.BaseObject)
+            // An epoch row that came back through remoting is rebuilt (or refused, naming what is wrong with it).
+            if (!TryRun(() => Rehydration.LiveBaseObject(InputObject), InputObject, out object value)) return;
+            switch (value)
             {
                 case EpochResult epoch when epoch.GradientFlow.Count == 0:
                     WriteError(ErrorRecords.From(new BackpropException("NoGradientFlow", BackpropErrorKind.InvalidData,

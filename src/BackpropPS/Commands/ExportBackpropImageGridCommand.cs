@@ -18,6 +18,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("Dataset")]
         [ValidateNotNull]
+        [TravellingObject]
         public Dataset InputObject { get; set; }
 
         /// <summary>At most this many images.</summary>
@@ -41,6 +42,7 @@ namespace BackpropPS.Commands
         /// <summary>A classifier whose predicted label is shown beside the true one.</summary>
         [Parameter]
         [ValidateNotNull]
+        [TravellingObject]
         public Network Network { get; set; }
 
         /// <summary>Only the samples the network gets wrong (needs -Network).</summary>

@@ -19,6 +19,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("Result")]
         [ValidateNotNull]
+        [TravellingObject]
         public LearningRateRangeResult InputObject { get; set; }
 
         /// <inheritdoc />

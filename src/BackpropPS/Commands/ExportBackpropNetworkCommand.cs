@@ -13,6 +13,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Network")]
         [ValidateNotNull]
+        [TravellingObject]
         public Network InputObject { get; set; }
 
         /// <inheritdoc />

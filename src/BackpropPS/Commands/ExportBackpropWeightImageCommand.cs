@@ -17,6 +17,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true)]
         [Alias("Network")]
         [ValidateNotNull]
+        [TravellingObject]
         public Network InputObject { get; set; }
 
         /// <summary>The layer (from 1) whose input weights are drawn; 1 is the layer that reads the pixels.</summary>

@@ -18,6 +18,7 @@ namespace BackpropPS.Commands
         /// <summary>The network; it must take two inputs.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
+        [TravellingObject]
         public Network Network { get; set; }
 
         /// <summary>The data the range is read from: records (Import-Csv rows, Get-BackpropDataset) or one data set object.</summary>

@@ -9,6 +9,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ForwardPass")]
         [ValidateNotNull]
+        [TravellingObject]
         public ForwardPass InputObject { get; set; }
 
         /// <summary>The wanted outputs: one per sample of the forward pass.</summary>

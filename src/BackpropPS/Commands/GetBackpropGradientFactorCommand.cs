@@ -14,6 +14,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
         [Alias("Step")]
         [ValidateNotNull]
+        [TravellingObject]
         public TrainingStep InputObject { get; set; }
 
         /// <summary>Only the weights with the N smallest gradients (by size), smallest first; 0 (the default) gives every weight in the trace's order.</summary>

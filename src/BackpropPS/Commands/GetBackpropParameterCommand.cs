@@ -28,7 +28,7 @@ namespace BackpropPS.Commands
 
         private void Write(PSObject item)
         {
-            object value = RehydratingConverter.LiveObject(item);
+            if (!TryRun(() => Rehydration.LiveBaseObject(item), item, out object value)) return;
             switch (value)
             {
                 case Network network: WriteObject(Rows(network, null), enumerateCollection: true); break;

@@ -42,6 +42,7 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
         /// <summary>The network every run starts from; it is not changed.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
+        [TravellingObject]
         public Network Network { get; set; }
 
         /// <summary>A training record (an Import-Csv row or any object), or one whole data set object, given to every run.</summary>

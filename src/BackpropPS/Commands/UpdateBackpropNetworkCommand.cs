@@ -9,6 +9,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Gradient")]
         [ValidateNotNull]
+        [TravellingObject]
         public Gradient InputObject { get; set; }
 
         /// <summary>The step size: each parameter moves by -LearningRate times its gradient.</summary>

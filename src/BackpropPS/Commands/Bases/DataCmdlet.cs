@@ -19,6 +19,7 @@ namespace BackpropPS.Commands
         /// <summary>The network; it is not changed.</summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
+        [TravellingObject]
         public Network Network { get; set; }
 
         /// <summary>A record (an Import-Csv row or any object), or a whole data set object.</summary>
@@ -39,6 +40,7 @@ namespace BackpropPS.Commands
         /// <summary>A data set object, taken whole, such as Get-BackpropDataset gives.</summary>
         [Parameter(Mandatory = true, ParameterSetName = DatasetSet)]
         [ValidateNotNull]
+        [TravellingObject]
         public Dataset Dataset { get; set; }
 
         /// <summary>What came in: the records and data sets, checked as they come.</summary>

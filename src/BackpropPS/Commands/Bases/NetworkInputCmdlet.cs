@@ -11,6 +11,7 @@ namespace BackpropPS.Commands
         [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("Network")]
         [ValidateNotNull]
+        [TravellingObject]
         public Network InputObject { get; set; }
 
         /// <summary>One sample (0.05, 0.10) or a batch (@(0.05, 0.10), @(0.2, 0.3)).</summary>

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using BackpropPS.Core.Data;
 using BackpropPS.Core.Training;
+using BackpropPS.Serialization;
 
 namespace BackpropPS.Internal
 {
@@ -37,12 +38,14 @@ namespace BackpropPS.Internal
         /// <summary>Takes one item: the data set when it is one, else null (it is a record, kept when asked to).</summary>
         public Dataset Add(PSObject item)
         {
-            if (item.BaseObject is Network)
+            // A network or data set that came back through remoting is rebuilt here (or refused, naming what is wrong with it).
+            object value = Rehydration.LiveBaseObject(item);
+            if (value is Network)
             {
                 throw BackpropException.Argument("NetworkPipedAsRecord",
                     "Expected records through the pipeline; got a network. Give the network with -Network and pipe the records.");
             }
-            if (item.BaseObject is Dataset data)
+            if (value is Dataset data)
             {
                 if (_sawRecord) throw Mixed();
                 if (_oneDataset && Dataset != null)

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Text;
 using BackpropPS.Core.Teaching;
+using BackpropPS.Serialization;
 
 namespace BackpropPS.Internal
 {
@@ -86,7 +87,8 @@ namespace BackpropPS.Internal
         /// <summary>What -Exercise holds: New-BackpropExercise's output, an exercise, or the path of an exercise file.</summary>
         public static Exercise From(PSCmdlet cmdlet, object value)
         {
-            switch (NumericArgument.Unwrap(value))
+            // An exercise that came back through remoting is rebuilt here (or refused, naming what is wrong with it).
+            switch (NumericArgument.Unwrap(Rehydration.Live(value)))
             {
                 case ExerciseSheet sheet: return sheet.Exercise;
                 case Exercise exercise: return exercise;
