@@ -343,19 +343,6 @@ Describe 'Hostile IDX files: refused cleanly, from their header or their type, b
             $zip.Dispose(); $file.Dispose()
         }
 
-        function script:Invoke-GuardedPwsh([string] $Command, [hashtable] $Environment = @{}) {
-            # Runs $Command in a fresh pwsh (so that a regression that blocks cannot hang this run: it is killed after
-            # 60 s) and returns its output lines.
-            $start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
-            if ([IO.Path]::GetFileNameWithoutExtension($start.FileName) -eq 'dotnet') { $start.ArgumentList.Add([Reflection.Assembly]::GetEntryAssembly().Location) }
-            foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($a) }
-            $start.RedirectStandardOutput = $true
-            foreach ($k in $Environment.Keys) { $start.Environment[$k] = $Environment[$k] }
-            $process = [Diagnostics.Process]::Start($start)
-            $output = $process.StandardOutput.ReadToEndAsync()
-            if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw "blocked: '$Command' did not end within 60 s" }
-            $output.Result -split '\r?\n' | Where-Object { $_ }
-        }
     }
 
     It 'refuses a named pipe (FIFO) without opening it, so that nothing waits for a writer' {

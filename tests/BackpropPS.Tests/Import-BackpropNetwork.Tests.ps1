@@ -159,3 +159,25 @@ Describe 'A network file that is not strict JSON' {
         $net.Layers[0].Weights.ToArray() | Should -Be 100, -0.0025
     }
 }
+
+Describe 'Files that are not regular files' {
+    It 'refuses a named pipe (FIFO) and a device without opening them, for a network file and for a worksheet' {
+        if (-not (Get-Command mkfifo -CommandType Application -ErrorAction SilentlyContinue)) {
+            Set-ItResult -Skipped -Because 'there is no mkfifo on this system (named pipes in the file system are a Unix thing)'
+            return
+        }
+        $fifo = Join-Path $TestDrive 'net.json'
+        & mkfifo $fifo
+        # In a fresh process, killed if it ever blocks: Ctrl+C could not stop a read blocked in opening a pipe.
+        $lines = Invoke-GuardedPwsh (
+            "Import-BackpropNetwork -LiteralPath '$fifo' -ErrorVariable e -ErrorAction SilentlyContinue; `$e[0].FullyQualifiedErrorId; `$e[0].Exception.Message; " +
+            "Test-BackpropExercise -LiteralPath '$fifo' -Exercise (New-BackpropExercise -Example StepByStep) -ErrorVariable f -ErrorAction SilentlyContinue; `$f[0].FullyQualifiedErrorId")
+        $lines[0] | Should -Be 'NotARegularFile,BackpropPS.Commands.ImportBackpropNetworkCommand'
+        $lines[1] | Should -Be "Expected a regular file; '$fifo' is a named pipe (FIFO). The module reads network files only from regular files, and does not open anything else (a pipe would wait for a writer, a device would never end)."
+        $lines[2] | Should -Be 'NotARegularFile,BackpropPS.Commands.TestBackpropExerciseCommand'
+        if (Test-Path /dev/zero) {
+            Get-ErrorRecord { Import-BackpropNetwork -LiteralPath /dev/zero } 'NotARegularFile' 'InvalidArgument' | Out-Null
+            Get-ErrorRecord { Test-BackpropExercise -LiteralPath /dev/zero -Exercise /dev/zero } 'NotARegularFile' 'InvalidArgument' | Out-Null
+        }
+    }
+}

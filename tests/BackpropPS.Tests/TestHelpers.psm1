@@ -65,6 +65,21 @@ function Invoke-FreshPwsh {
     $output
 }
 
+function Invoke-GuardedPwsh {
+    param([string] $Command, [hashtable] $Environment = @{})
+    # Runs $Command in a fresh pwsh (so that a regression that blocks cannot hang this run: it is killed after
+    # 60 s) and returns its output lines.
+    $start = [Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    if ([IO.Path]::GetFileNameWithoutExtension($start.FileName) -eq 'dotnet') { $start.ArgumentList.Add([Reflection.Assembly]::GetEntryAssembly().Location) }
+    foreach ($a in '-NoProfile', '-NonInteractive', '-Command', $Command) { $start.ArgumentList.Add($a) }
+    $start.RedirectStandardOutput = $true
+    foreach ($k in $Environment.Keys) { $start.Environment[$k] = $Environment[$k] }
+    $process = [Diagnostics.Process]::Start($start)
+    $output = $process.StandardOutput.ReadToEndAsync()
+    if (-not $process.WaitForExit(60000)) { $process.Kill($true); throw "blocked: '$Command' did not end within 60 s" }
+    $output.Result -split '\r?\n' | Where-Object { $_ }
+}
+
 function Invoke-AsOrdinaryUser {
     # Runs a command in a new PowerShell process where file permissions apply. Root passes every permission check, so
     # as root the process runs without the capabilities that let it (setpriv, from util-linux). Returns $null when
@@ -142,4 +157,4 @@ function Stop-TestSshServer {
     if ($Server.Process -and -not $Server.Process.HasExited) { Stop-Process -Id $Server.Process.Id -ErrorAction SilentlyContinue }
 }
 
-Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-AsOrdinaryUser, Invoke-DeepRun, Invoke-FreshPwsh, New-ImageSet, Start-TestSshServer, Stop-TestSshServer
+Export-ModuleMember -Function Assert-Close, ConvertTo-BitPattern, Get-ErrorRecord, Invoke-AsOrdinaryUser, Invoke-DeepRun, Invoke-GuardedPwsh, Invoke-FreshPwsh, New-ImageSet, Start-TestSshServer, Stop-TestSshServer

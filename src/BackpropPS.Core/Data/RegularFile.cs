@@ -16,11 +16,19 @@ namespace BackpropPS.Core.Data
         /// </summary>
         public static void Ensure(string path)
         {
-            if (Directory.Exists(path)) throw NotRegular(path, "a folder");
-            if (!File.Exists(path))
+            if (!Directory.Exists(path) && !File.Exists(path))
                 throw new BackpropException("DatasetFileNotFound", BackpropErrorKind.NotFound, $"'{path}' does not exist; expected an IDX file.");
-            string kind = UnixKind(path);
-            if (kind != null) throw NotRegular(path, kind);
+            EnsureRegular(path, "IDX data");
+        }
+
+        /// <summary>
+        /// Refuses, without opening it, an existing path that is not a regular file (NotARegularFile): the module reads
+        /// <paramref name="what"/> ("network files") from regular files only.
+        /// </summary>
+        public static void EnsureRegular(string path, string what)
+        {
+            string kind = Directory.Exists(path) ? "a folder" : UnixKind(path);
+            if (kind != null) throw NotRegular(path, kind, what);
         }
 
         // .NET has no public API for the type of a file on Unix (FileAttributes say Normal for a FIFO), so this asks
@@ -55,8 +63,8 @@ namespace BackpropPS.Core.Data
         [DllImport("libSystem.Native", EntryPoint = "SystemNative_Stat", CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
         private static extern int Stat(string path, [Out] byte[] status);
 
-        private static BackpropException NotRegular(string path, string kind) =>
+        private static BackpropException NotRegular(string path, string kind, string what) =>
             BackpropException.Argument("NotARegularFile",
-                $"Expected a regular file; '{path}' is {kind}. The module reads IDX data only from regular files, and does not open anything else (a pipe would wait for a writer, a device would never end).");
+                $"Expected a regular file; '{path}' is {kind}. The module reads {what} only from regular files, and does not open anything else (a pipe would wait for a writer, a device would never end).");
     }
 }

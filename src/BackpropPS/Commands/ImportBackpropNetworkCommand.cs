@@ -12,6 +12,9 @@ namespace BackpropPS.Commands
         protected override string FileDescription => "a network file";
 
         /// <inheritdoc />
+        protected override string FilesDescription => "network files";
+
+        /// <inheritdoc />
         protected override string NotFoundErrorId => "NetworkFileNotFound";
 
         /// <inheritdoc />

@@ -28,6 +28,9 @@ namespace BackpropPS.Commands
         protected override string FileDescription => "a worksheet CSV file";
 
         /// <inheritdoc />
+        protected override string FilesDescription => "worksheets";
+
+        /// <inheritdoc />
         protected override string NotFoundErrorId => "ExerciseSheetNotFound";
 
         /// <inheritdoc />

@@ -1,4 +1,5 @@
 using System.IO;
+using BackpropPS.Core.Data;
 
 namespace BackpropPS.Commands
 {
@@ -31,6 +32,9 @@ namespace BackpropPS.Commands
         /// <summary>What a file holds, for messages: "a network file".</summary>
         protected abstract string FileDescription { get; }
 
+        /// <summary>What such files hold, for messages: "network files".</summary>
+        protected abstract string FilesDescription { get; }
+
         /// <summary>The error of a path where no file is.</summary>
         protected abstract string NotFoundErrorId { get; }
 
@@ -52,6 +56,8 @@ namespace BackpropPS.Commands
         {
             if (Directory.Exists(path)) throw BackpropException.Argument("PathIsDirectory", $"Expected {FileDescription}; '{path}' is a directory.");
             if (!File.Exists(path)) throw FileSystemPaths.Unreachable(path) ?? NotFound(path, null);
+            // A pipe would wait for a writer in a call Ctrl+C cannot stop, a device would never end: neither is opened.
+            RegularFile.EnsureRegular(path, FilesDescription);
             Read(path);
             return true;
         }

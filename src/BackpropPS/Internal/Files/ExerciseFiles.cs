@@ -1,5 +1,6 @@
 using System.IO;
 using System.Text;
+using BackpropPS.Core.Data;
 using BackpropPS.Core.Teaching;
 using BackpropPS.Serialization;
 
@@ -41,6 +42,7 @@ namespace BackpropPS.Internal
         {
             if (!File.Exists(path))
                 throw new BackpropException("ExerciseFileNotFound", BackpropErrorKind.NotFound, $"Expected an exercise file at '{path}'; no such file exists.");
+            RegularFile.EnsureRegular(path, "exercise files");
             try
             {
                 using (var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true))) return ExerciseJson.Read(reader, path);
