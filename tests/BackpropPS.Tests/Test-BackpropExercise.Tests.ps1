@@ -294,12 +294,13 @@ Describe 'Test-BackpropExercise' {
         $problems[0].Exception.Message | Should -BeLike $Says
     }
 
-    It 'reads no more of a sheet or an exercise file than either can be: a link to /dev/zero' -Skip:($IsWindows -or -not (Test-Path /dev/zero)) {
+    It 'opens neither a sheet nor an exercise file that is a device: a link to /dev/zero' -Skip:($IsWindows -or -not (Test-Path /dev/zero)) {
         $link = Join-Path $TestDrive 'endless.csv'
         $null = New-Item -ItemType SymbolicLink -Path $link -Target /dev/zero
         $null = Test-BackpropExercise -LiteralPath $link -Exercise $teacher -ErrorVariable problems -ErrorAction SilentlyContinue
-        $problems[0].FullyQualifiedErrorId | Should -Be 'ExerciseSheetTooLarge,BackpropPS.Commands.TestBackpropExerciseCommand'
-        { Test-BackpropExercise -LiteralPath $filled -Exercise /dev/zero } | Should -Throw -ErrorId 'ExerciseFileTooLarge,BackpropPS.Commands.TestBackpropExerciseCommand'
+        $problems[0].FullyQualifiedErrorId | Should -Be 'NotARegularFile,BackpropPS.Commands.TestBackpropExerciseCommand'
+        $problems[0].Exception.Message | Should -BeLike "*'$link' is a character device*"
+        { Test-BackpropExercise -LiteralPath $filled -Exercise /dev/zero } | Should -Throw -ErrorId 'NotARegularFile,BackpropPS.Commands.TestBackpropExerciseCommand'
     }
 
     It 'refuses an exercise file no worksheet can be, given with -Exercise or found beside a sheet: <Case>' -ForEach @(
