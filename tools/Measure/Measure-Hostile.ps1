@@ -181,8 +181,9 @@ $results = foreach ($case in $cases) {
     $finished = $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($Seconds))
     $output = $null; $thrown = $null
     if ($finished) { try { $output = $ps.EndInvoke($async) } catch { $thrown = $_.Exception } }
-    else { $null = $ps.BeginStop($null, $null) }
-    $errors = @($ps.Streams.Error | Where-Object { $_.InvocationInfo.MyCommand.Name -notin 'chmod', 'mkfifo' })
+    # A pipeline that does not answer is left as it is: one blocked in the kernel (a FIFO opened for reading) cannot be
+    # stopped, and asking it to would block this loop too. It ends with the process.
+    $errors = if ($finished) { @($ps.Streams.Error) } else { @() }
     $record = if ($thrown -is [System.Management.Automation.IContainsErrorRecord]) { $thrown.ErrorRecord } elseif ($errors) { $errors[0] }
     $what, $clean = if (-not $finished) { "no answer in $Seconds s", $false }
     elseif ($expect -eq 'Accept') {
@@ -192,7 +193,6 @@ $results = foreach ($case in $cases) {
     elseif ($record) { "$($record.FullyQualifiedErrorId.Split(',')[0]): $($record.Exception.Message)", (Test-Clean $record) }
     elseif ($thrown) { "raw $($thrown.GetType().Name): $($thrown.Message)", $false }
     else { 'accepted without a word', $false }
-    # A pipeline blocked in the kernel (a FIFO opened for reading) cannot be stopped; it is left to end with the process.
     if ($finished) { $ps.Dispose() }
     [pscustomobject]@{ Clean = $clean; Case = $name; Seconds = [math]::Round($clock.Elapsed.TotalSeconds, 1); Outcome = ($what -replace '\s+', ' ') }
 }
