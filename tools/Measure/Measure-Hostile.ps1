@@ -1,5 +1,6 @@
-# An adversarial pass (not a test): bad input, huge requests and hostile files against the cmdlets, each case in its
-# own runspace with a time limit, classified as clean or not. Clean: a refusal is an ErrorRecord with one of the
+# An adversarial pass (not a test): bad input, huge requests and hostile files against the cmdlets, each case in a
+# fresh process with a time limit and a 2 GB heap (so that an older build's runaway case cannot take the machine
+# down), classified as clean or not. Clean: a refusal is an ErrorRecord with one of the
 # module's ErrorIds (or PowerShell's binding error carrying the module's message), a message without a .NET type
 # name, a raw .NET exception or a temporary file's name, within the time limit; a case marked Accept must work and
 # pass its check. Run after `dotnet pwsh ./build.ps1 Build`:
@@ -142,25 +143,28 @@ $cases = @(
             $d = Start-Job { Import-Module $using:m; Get-BackpropDataset Digits -Split Test -Seed 1 } | Receive-Job -Wait -AutoRemoveJob
             @(Invoke-BackpropTraining -Network (New-BackpropNetwork 64, 10 -Activation Softmax -Seed 1) -Dataset $d -Epochs 1).Count -eq 1 })
     # Grading.
-    , @('Refuse', 'grading with the student''s edited exercise file', {
+    , @('Accept', 'grading with the teacher''s exercise while the file beside the sheet was edited: 0 %, verified', {
             $sheet = New-BackpropExercise -Example StepByStep -Path sheet -Force
             $exercise = Get-Content -Raw sheet.exercise.json | ConvertFrom-Json
             $exercise.exercise.decimals = 0
             $exercise | ConvertTo-Json -Depth 20 | Set-Content sheet.exercise.json
             $grade = Test-BackpropExercise sheet.csv -Summary -Exercise $sheet
-            if ($grade) { throw 'graded' } })
+            $grade.Score -eq 0 -and $grade.Verified })
+    , @('Refuse', 'grading against the edited exercise file beside the sheet', {
+            New-BackpropExercise -Example StepByStep -Path edited -Force | Out-Null
+            (Get-Content -Raw edited.exercise.json) -replace '"decimals": 4', '"decimals": 0' | Set-Content edited.exercise.json
+            Test-BackpropExercise edited.csv -Summary })
     , @('Refuse', 'grading a sheet of another exercise', {
             $a = New-BackpropExercise -Seed 1 -Path one -Force; $b = New-BackpropExercise -Seed 2 -Path two -Force
-            Test-BackpropExercise one.csv -Exercise $b -ErrorAction Stop })
+            Test-BackpropExercise one.csv -Exercise $b })
     , @('Refuse', 'an exercise file with a weight of 1e308', {
             New-BackpropExercise -Example StepByStep -Path huge -Force | Out-Null
             (Get-Content -Raw huge.exercise.json) -replace '0\.15', '1e308' | Set-Content huge.exercise.json
             Test-BackpropExercise huge.csv -Exercise huge.exercise.json -ErrorAction Stop })
 )
 
-function Test-Clean([System.Management.Automation.ErrorRecord] $record) {
-    $id = $record.FullyQualifiedErrorId.Split(',')[0]
-    $message = $record.Exception.Message
+function Test-Clean([string] $fullId, [string] $message) {
+    $id = $fullId.Split(',')[0]
     $dirty = $message -match '\b(System|Microsoft|BackpropPS|Newtonsoft)\.[A-Z][A-Za-z]+\.[A-Za-z.]+' -or
         $message -match 'Object reference not set|Exception of type|\.backprop-[0-9a-f]+\.tmp|An item with the same key|Value was either too large' -or
         $id -match '^(System\.|RuntimeException|MethodInvocationException|CmdletInvocationException$|ParameterBindingException$|ParameterArgumentValidationError|CannotConvertArgumentNoMessage)' -or
@@ -170,30 +174,41 @@ function Test-Clean([System.Management.Automation.ErrorRecord] $record) {
 
 Import-Module $ModulePath
 & $setup $work
+$pwsh = [Environment]::ProcessPath
+$prefix = [string[]] @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { [Reflection.Assembly]::GetEntryAssembly().Location })
 $results = foreach ($case in $cases) {
     $expect, $name, $script = $case
     if ($Detailed) { [Console]::Error.WriteLine("case: $name") }
-    $ps = [powershell]::Create()
-    $null = $ps.AddCommand('Import-Module').AddParameter('Name', $ModulePath).AddStatement().
-        AddScript("Set-Location '$work'; `$net = New-BackpropNetwork -Example StepByStep").AddStatement().AddScript($script.ToString())
+    # The child reports what happened as one line of JSON: the first error record, or the last output.
+    $child = @"
+Import-Module '$ModulePath'; Set-Location '$work'; `$net = New-BackpropNetwork -Example StepByStep
+`$out = `$null; `$thrown = `$null
+try { `$out = & { $script } 2>&1 } catch { `$thrown = `$_ }
+`$errors = @(`$out | Where-Object { `$_ -is [System.Management.Automation.ErrorRecord] })
+`$record = if (`$thrown) { `$thrown } elseif (`$errors) { `$errors[0] }
+`$last = @(`$out | Where-Object { `$_ -isnot [System.Management.Automation.ErrorRecord] })
+[pscustomobject]@{ Id = "`$(`$record.FullyQualifiedErrorId)"; Message = "`$(`$record.Exception.Message)"; Last = "`$(if (`$last) { `$last[-1] })"; Failed = [bool] `$record } | ConvertTo-Json -Compress
+"@
+    $start = [Diagnostics.ProcessStartInfo]::new($pwsh)
+    foreach ($a in $prefix + @('-NoProfile', '-NonInteractive', '-Command', $child)) { $start.ArgumentList.Add($a) }
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.Environment['DOTNET_GCHeapHardLimit'] = '0x80000000'
     $clock = [Diagnostics.Stopwatch]::StartNew()
-    $async = $ps.BeginInvoke()
-    $finished = $async.AsyncWaitHandle.WaitOne([TimeSpan]::FromSeconds($Seconds))
-    $output = $null; $thrown = $null
-    if ($finished) { try { $output = $ps.EndInvoke($async) } catch { $thrown = $_.Exception } }
-    # A pipeline that does not answer is left as it is: one blocked in the kernel (a FIFO opened for reading) cannot be
-    # stopped, and asking it to would block this loop too. It ends with the process.
-    $errors = if ($finished) { @($ps.Streams.Error) } else { @() }
-    $record = if ($thrown -is [System.Management.Automation.IContainsErrorRecord]) { $thrown.ErrorRecord } elseif ($errors) { $errors[0] }
-    $what, $clean = if (-not $finished) { "no answer in $Seconds s", $false }
+    $process = [Diagnostics.Process]::Start($start)
+    $stdout = $process.StandardOutput.ReadToEndAsync(); $null = $process.StandardError.ReadToEndAsync()
+    $finished = $process.WaitForExit($Seconds * 1000)
+    if (-not $finished) { $process.Kill($true) }
+    $line = if ($finished) { @($stdout.Result -split '\r?\n' | Where-Object { $_ -like '{*' })[-1] }
+    $report = if ($line) { $line | ConvertFrom-Json }
+    $what, $clean = if (-not $finished) { "no answer in $Seconds s (killed)", $false }
+    elseif (-not $report) { "the process ended without an answer (exit code $($process.ExitCode))", $false }
     elseif ($expect -eq 'Accept') {
-        if ($thrown -or $errors) { "failed: $(if ($record) { $record.Exception.Message } else { $thrown.Message })", $false }
-        elseif (@($output)[-1] -eq $true) { 'worked', $true } else { 'worked, but the check failed', $false }
+        if ($report.Failed) { "failed: $($report.Message)", $false }
+        elseif ($report.Last -eq 'True') { 'worked', $true } else { 'worked, but the check failed', $false }
     }
-    elseif ($record) { "$($record.FullyQualifiedErrorId.Split(',')[0]): $($record.Exception.Message)", (Test-Clean $record) }
-    elseif ($thrown) { "raw $($thrown.GetType().Name): $($thrown.Message)", $false }
+    elseif ($report.Failed) { "$($report.Id.Split(',')[0]): $($report.Message)", (Test-Clean $report.Id $report.Message) }
     else { 'accepted without a word', $false }
-    if ($finished) { $ps.Dispose() }
     [pscustomobject]@{ Clean = $clean; Case = $name; Seconds = [math]::Round($clock.Elapsed.TotalSeconds, 1); Outcome = ($what -replace '\s+', ' ') }
 }
 chmod -R u+rwx (Join-Path $work 'locked') 2>$null
@@ -201,5 +216,3 @@ Remove-Item -Recurse -Force $work -ErrorAction SilentlyContinue
 if ($Detailed) { $results | Format-Table -AutoSize -Wrap | Out-String -Width 220 }
 else { $results | Where-Object { -not $_.Clean } | Format-Table -AutoSize -Wrap | Out-String -Width 220 }
 '{0} cases: {1} clean, {2} not' -f $results.Count, @($results | Where-Object Clean).Count, @($results | Where-Object { -not $_.Clean }).Count
-# Pipelines that could not be stopped would keep the process alive.
-[Environment]::Exit(0)
