@@ -81,14 +81,14 @@ Describe 'Export-BackpropDecisionBoundary' {
         Get-Content -Raw -LiteralPath $back | Should -BeExactly (Get-Content -Raw -LiteralPath $live)
     }
 
-    It 'follows the Export-* file rules: -WhatIf, -Force, -LiteralPath, .svg only' {
+    It 'follows the Export-* file rules: -WhatIf, -NoClobber, -LiteralPath, .svg only' {
         $path = Join-Path $TestDrive 'rules[1].svg'
         $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 -WhatIf
         Test-Path -LiteralPath $path | Should -BeFalse
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 } 'ImageFileExists' 'ResourceExists'
+        Get-ErrorRecord { $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 -NoClobber } 'ImageFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
-        $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1 -Force
+        $seed | Export-BackpropDecisionBoundary -LiteralPath $path -XRange 0, 1 -YRange 0, 1
         (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
         @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0
         Get-ErrorRecord { $seed | Export-BackpropDecisionBoundary -Path (Join-Path $TestDrive 'b.png') -XRange 0, 1 -YRange 0, 1 } 'UnsupportedImageFormat' 'InvalidArgument'

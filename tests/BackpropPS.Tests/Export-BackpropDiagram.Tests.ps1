@@ -87,12 +87,12 @@ Describe 'Export-BackpropDiagram as Graphviz DOT' {
 }
 
 Describe 'Export-BackpropDiagram file rules and errors' {
-    It 'refuses to replace a file without -Force, and replaces it with -Force' {
+    It 'replaces a file as Export-Csv does, and keeps it with -NoClobber' {
         $path = Join-Path $TestDrive 'exists.svg'
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { $net | Export-BackpropDiagram -Path $path } 'DiagramFileExists' 'ResourceExists'
+        Get-ErrorRecord { $net | Export-BackpropDiagram -Path $path -NoClobber } 'DiagramFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
-        $net | Export-BackpropDiagram -Path $path -Force
+        $net | Export-BackpropDiagram -Path $path
         (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
     }
 

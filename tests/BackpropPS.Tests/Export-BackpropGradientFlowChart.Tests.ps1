@@ -88,14 +88,14 @@ Describe 'Export-BackpropGradientFlowChart' {
         Test-Path $path | Should -BeTrue
     }
 
-    It 'follows the Export-* file rules: .svg only, -Force to replace, nothing with -WhatIf' {
+    It 'follows the Export-* file rules: .svg only, -NoClobber to keep a file, nothing with -WhatIf' {
         $path = Join-Path $TestDrive 'rules.svg'
         Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path (Join-Path $TestDrive 'flow.png') } 'UnsupportedImageFormat' 'InvalidArgument'
         $sigmoidRun | Export-BackpropGradientFlowChart -Path $path -WhatIf
         Test-Path $path | Should -BeFalse
         $sigmoidRun | Export-BackpropGradientFlowChart -Path $path
-        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path $path } 'ImageFileExists' 'ResourceExists'
-        $reluRun | Export-BackpropGradientFlowChart -Path $path -Force
+        Get-ErrorRecord { $sigmoidRun | Export-BackpropGradientFlowChart -Path $path -NoClobber } 'ImageFileExists' 'ResourceExists'
+        $reluRun | Export-BackpropGradientFlowChart -Path $path
         Get-SvgText (Read-Svg $path) | Should -Contain 'Layer 7'
     }
 }

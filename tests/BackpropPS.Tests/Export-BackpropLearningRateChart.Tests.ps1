@@ -43,14 +43,14 @@ Describe 'Export-BackpropLearningRateChart' {
         $content | Should -BeLike '*Iris, SGD*'
     }
 
-    It 'replaces an existing file only with -Force, writes nothing with -WhatIf, and takes -LiteralPath as typed' {
+    It 'keeps an existing file with -NoClobber, writes nothing with -WhatIf, replaces it otherwise, and takes -LiteralPath as typed' {
         $path = Join-Path $TestDrive 'kept.svg'
         Set-Content -LiteralPath $path -Value 'mine'
-        $e = Get-ErrorRecord { $chartResult | Export-BackpropLearningRateChart -Path $path } 'ImageFileExists' 'ResourceExists'
+        $e = Get-ErrorRecord { $chartResult | Export-BackpropLearningRateChart -Path $path -NoClobber } 'ImageFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'mine'
-        $chartResult | Export-BackpropLearningRateChart -Path $path -Force -WhatIf
+        $chartResult | Export-BackpropLearningRateChart -Path $path -WhatIf
         Get-Content -LiteralPath $path | Should -Be 'mine'
-        $chartResult | Export-BackpropLearningRateChart -Path $path -Force
+        $chartResult | Export-BackpropLearningRateChart -Path $path
         (Get-Content -Raw -LiteralPath $path) | Should -BeLike '<?xml*'
         $literal = Join-Path $TestDrive 'lr[1].svg'
         $chartResult | Export-BackpropLearningRateChart -LiteralPath $literal

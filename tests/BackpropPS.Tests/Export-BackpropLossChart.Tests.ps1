@@ -62,12 +62,12 @@ Describe 'Export-BackpropLossChart' {
         $e.Exception.Message | Should -BeLike '*.svg*'
     }
 
-    It 'refuses to replace a file without -Force' {
+    It 'keeps a file with -NoClobber, and replaces it otherwise' {
         $path = Join-Path $TestDrive 'chart-exists.svg'
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { $history | Export-BackpropLossChart -Path $path } 'ImageFileExists' 'ResourceExists'
+        Get-ErrorRecord { $history | Export-BackpropLossChart -Path $path -NoClobber } 'ImageFileExists' 'ResourceExists'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
-        $history | Export-BackpropLossChart -Path $path -Force
+        $history | Export-BackpropLossChart -Path $path
         (Read-Svg $path).svg.width | Should -Be '640'
     }
 

@@ -54,14 +54,27 @@ Describe 'The network file' {
         }
     }
 
-    It 'is not overwritten without -Force, and is replaced with it' {
+    It 'is replaced as Export-Csv replaces a file, and kept with -NoClobber (alias -NoOverwrite)' {
         $path = Join-Path $TestDrive 'keep.json'
         Set-Content -LiteralPath $path -Value 'precious'
-        $e = Get-ErrorRecord { $net | Export-BackpropNetwork -Path $path } 'NetworkFileExists' 'ResourceExists'
-        $e.Exception.Message | Should -BeLike '*-Force*'
+        $e = Get-ErrorRecord { $net | Export-BackpropNetwork -Path $path -NoClobber } 'NetworkFileExists' 'ResourceExists'
+        $e.Exception.Message | Should -Be "The file '$path' already exists. -NoClobber keeps it; leave -NoClobber out to replace it."
+        Get-ErrorRecord { $net | Export-BackpropNetwork -Path $path -NoOverwrite } 'NetworkFileExists' 'ResourceExists' | Out-Null
+        Get-Content -LiteralPath $path | Should -Be 'precious'
+        $net | Export-BackpropNetwork -Path $path
+        (Import-BackpropNetwork -Path $path).Shape | Should -Be '2-2-2'
+    }
+
+    It 'replaces a read-only file only with -Force, and it stays read-only' {
+        $path = Join-Path $TestDrive 'readonly.json'
+        Set-Content -LiteralPath $path -Value 'precious'
+        Set-ItemProperty -LiteralPath $path -Name IsReadOnly -Value $true
+        $e = Get-ErrorRecord { $net | Export-BackpropNetwork -Path $path } 'NetworkFileReadOnly' 'PermissionDenied'
+        $e.Exception.Message | Should -Be "The file '$path' is read-only. Use -Force to replace it; it stays read-only."
         Get-Content -LiteralPath $path | Should -Be 'precious'
         $net | Export-BackpropNetwork -Path $path -Force
         (Import-BackpropNetwork -Path $path).Shape | Should -Be '2-2-2'
+        (Get-Item -LiteralPath $path).IsReadOnly | Should -BeTrue
     }
 
     It 'is not written with -WhatIf' {
@@ -112,7 +125,7 @@ Describe 'The network file' {
 }
 
 Describe 'Writing files safely' {
-    It 'lets exactly one of several writers racing to one new path win; the others get NetworkFileExists' {
+    It 'lets exactly one of several -NoClobber writers racing to one new path win; the others get NetworkFileExists' {
         # Four runspaces export different networks to one new file at once: each says it is ready, then all
         # wait at one gate, so that every check for an existing file comes before any file is there.
         $nets = foreach ($seed in 1..4) { New-BackpropNetwork 60, 60, 60 -Seed $seed }
@@ -132,7 +145,7 @@ Describe 'Writing files safely' {
                             Import-Module BackpropPS
                             $null = $Ready.Signal()
                             $null = $Gate.Wait(30000)
-                            try { $Network | Export-BackpropNetwork -Path $Path -ErrorAction Stop; 'written' }
+                            try { $Network | Export-BackpropNetwork -Path $Path -NoClobber -ErrorAction Stop; 'written' }
                             catch { $_.FullyQualifiedErrorId }
                         }).AddArgument($n).AddArgument($path).AddArgument($ready).AddArgument($gate)
                     [pscustomobject]@{ PowerShell = $ps; Handle = $ps.BeginInvoke() }

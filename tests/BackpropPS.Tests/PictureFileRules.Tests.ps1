@@ -36,14 +36,20 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
         }
     }
 ) {
-    It 'writes to a literal path, replaces a file only with -Force, and writes nothing with -WhatIf' {
+    It 'writes to a literal path, keeps a file with -NoClobber, replaces it otherwise, a read-only one with -Force, and writes nothing with -WhatIf' {
         $path = Join-Path $TestDrive "$Name[1].svg"
         & $Draw $path @{ WhatIf = $true }
         Test-Path -LiteralPath $path | Should -BeFalse
         'keep me' | Set-Content -LiteralPath $path
-        Get-ErrorRecord { & $Draw $path } 'ImageFileExists' 'ResourceExists'
+        Get-ErrorRecord { & $Draw $path @{ NoClobber = $true } } 'ImageFileExists' 'ResourceExists'
+        Get-Content -LiteralPath $path | Should -Be 'keep me'
+        Set-ItemProperty -LiteralPath $path -Name IsReadOnly -Value $true
+        Get-ErrorRecord { & $Draw $path } 'ImageFileReadOnly' 'PermissionDenied'
         Get-Content -LiteralPath $path | Should -Be 'keep me'
         $file = & $Draw $path @{ Force = $true; PassThru = $true }
+        $file.IsReadOnly | Should -BeTrue
+        Set-ItemProperty -LiteralPath $path -Name IsReadOnly -Value $false
+        & $Draw $path
         $file.Name | Should -Be "$Name[1].svg"
         (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
         @(Get-ChildItem -LiteralPath $TestDrive -Filter '*.tmp' -Force).Count | Should -Be 0

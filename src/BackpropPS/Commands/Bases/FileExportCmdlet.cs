@@ -4,9 +4,10 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Base of the commands that write what comes down the pipeline to a file (Export-BackpropNetwork,
-    /// Export-BackpropDiagram and the pictures): -Path and -LiteralPath with one alias set, -Force and -PassThru,
-    /// and the file rules of <see cref="ExportFile"/> with one set of ErrorIds per kind of file
-    /// (<see cref="FileKind"/>FileExists, <see cref="FileKind"/>FileWriteFailed).
+    /// Export-BackpropDiagram and the pictures), with PowerShell's Export-Csv conventions exactly: an existing file is
+    /// replaced (written whole, then moved into place), -NoClobber keeps it, and -Force is for a read-only file. One
+    /// alias set for -LiteralPath, -PassThru, and one set of ErrorIds per kind of file (<see cref="FileKind"/>FileExists,
+    /// <see cref="FileKind"/>FileReadOnly, <see cref="FileKind"/>FileWriteFailed).
     /// </summary>
     public abstract class FileExportCmdlet : BackpropCmdlet
     {
@@ -27,9 +28,14 @@ namespace BackpropPS.Commands
         [ValidateNotNullOrEmpty]
         public string LiteralPath { get; set; }
 
-        /// <summary>Replace the file if it exists.</summary>
+        /// <summary>Replace the file even if it is read-only (it stays read-only).</summary>
         [Parameter]
         public SwitchParameter Force { get; set; }
+
+        /// <summary>Keep an existing file: refuse to replace it.</summary>
+        [Parameter]
+        [Alias("NoOverwrite")]
+        public SwitchParameter NoClobber { get; set; }
 
         /// <summary>Emit the written file.</summary>
         [Parameter]
@@ -41,17 +47,21 @@ namespace BackpropPS.Commands
         /// <summary>The path as the user typed it, -Path or -LiteralPath.</summary>
         protected string TypedPath => ParameterSetName == LiteralPathSet ? LiteralPath : Path;
 
-        /// <summary>The error of a file that exists and is not to be replaced.</summary>
+        /// <summary>The error of a file that exists and is kept (-NoClobber).</summary>
         protected string ExistsErrorId => FileKind + "FileExists";
 
-        /// <summary>
-        /// The provider path to write, checked before anything is drawn: a file path whose folder exists, not an
-        /// existing file unless -Force. A mistake stops the command.
-        /// </summary>
-        protected string PrepareFile() => Run(() => ExportFile.Prepare(this, TypedPath, Force, ExistsErrorId), TypedPath);
+        private const string NoClobberAdvice = "-NoClobber keeps it; leave -NoClobber out to replace it.";
 
         /// <summary>
-        /// Writes the file after ShouldProcess, completely or not at all (without -Force, only if no other writer
+        /// The provider path to write, checked before anything is drawn: a file path whose folder exists, and an
+        /// existing file that may be replaced (not with -NoClobber; a read-only one only with -Force). A mistake
+        /// stops the command.
+        /// </summary>
+        protected string PrepareFile() =>
+            Run(() => ExportFile.Prepare(this, TypedPath, replace: !NoClobber, ExistsErrorId, NoClobberAdvice, Force ? null : FileKind + "FileReadOnly"), TypedPath);
+
+        /// <summary>
+        /// Writes the file after ShouldProcess, completely or not at all (with -NoClobber, only if no other writer
         /// created it meanwhile), and emits it as Get-Item does with -PassThru. Ctrl+C while writing leaves the
         /// target untouched. False when -WhatIf or the user's answer to -Confirm left the file unwritten.
         /// </summary>
@@ -60,7 +70,7 @@ namespace BackpropPS.Commands
             if (!ShouldProcess(path, action)) return false;
             try
             {
-                Run(() => ExportFile.Write(path, write, FileKind + "FileWriteFailed", Force ? null : ExistsErrorId), path);
+                Run(() => ExportFile.Write(path, write, FileKind + "FileWriteFailed", NoClobber ? ExistsErrorId : null, NoClobberAdvice), path);
             }
             catch (OperationCanceledException)
             {

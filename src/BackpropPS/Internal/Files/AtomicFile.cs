@@ -57,9 +57,13 @@ namespace BackpropPS.Internal
                 // Created by another writer between the check and the move: replace it, as -Force asks.
                 if (!File.Exists(full) && TryMoveNew(temp, full)) return true;
                 KeepMode(full, temp);
+                // Windows refuses to replace a read-only file (-Force asked for it): the attribute is lifted, then put back.
+                bool readOnly = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) && (File.GetAttributes(full) & FileAttributes.ReadOnly) != 0;
+                if (readOnly) File.SetAttributes(full, File.GetAttributes(full) & ~FileAttributes.ReadOnly);
                 try
                 {
                     File.Replace(temp, full, destinationBackupFileName: null);
+                    if (readOnly) File.SetAttributes(full, File.GetAttributes(full) | FileAttributes.ReadOnly);
                 }
                 catch (UnauthorizedAccessException e)
                 {
