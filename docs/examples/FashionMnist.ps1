@@ -18,7 +18,9 @@ param(
     [int] $Epochs = 12
 )
 $ErrorActionPreference = 'Stop'
-Import-Module BackpropPS
+# The module built beside this script (out/BackpropPS, after build.ps1 Build), or else the installed one.
+$built = Join-Path $PSScriptRoot '../../out/BackpropPS'
+Import-Module $(if (Test-Path -LiteralPath $built) { $built } else { 'BackpropPS' }) -ErrorAction Stop
 
 $train, $test = Get-BackpropDataset FashionMnist -Path $Path
 $net = New-BackpropNetwork -LayerSize 784, 256, 128, 10 -Activation ReLU, ReLU, Softmax -Seed 1

@@ -7,7 +7,9 @@
     half squared error, and one gradient-descent step with learning rate 0.5. Read it, then paste
     it line by line at the prompt and look at each object on the way.
 #>
-Import-Module BackpropPS
+# The module built beside this script (out/BackpropPS, after build.ps1 Build), or else the installed one.
+$built = Join-Path $PSScriptRoot '../../out/BackpropPS'
+Import-Module $(if (Test-Path -LiteralPath $built) { $built } else { 'BackpropPS' }) -ErrorAction Stop
 
 $net  = New-BackpropNetwork -Example StepByStep              # w1_11 = 0.15 ... b2 = 0.60
 $fwd  = $net | Invoke-BackpropForward -Input 0.05, 0.10       # z and a of every layer

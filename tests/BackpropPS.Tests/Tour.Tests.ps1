@@ -12,7 +12,7 @@ Describe 'The README tour' {
             Where-Object { -not $_.Groups['marked'].Success } | ForEach-Object { $_.Groups['code'].Value }
         $blocks.Count | Should -BeGreaterThan 0
         # The tour imports the module from out/; the example runner imports it from there already.
-        $commands = @($blocks -split '\r?\n' | Where-Object { $_.Trim() -and $_ -notmatch '^\s*Import-Module \./out/BackpropPS' })
+        $commands = @($blocks -split '\r?\n' | Where-Object { $_.Trim() -and $_ -notmatch '^\s*Import-Module \$repo/out/BackpropPS' })
         $result = Invoke-HelpExample ([pscustomobject]@{ Commands = $commands })
         $result.Errors | Should -BeNullOrEmpty
         ($result.Output -join "`n") | Should -Match '=== Updated params ==='
