@@ -76,10 +76,10 @@ namespace BackpropPS.Core.Onnx
             if (_layers.Count == 0) throw Graph("it has no layer (no Gemm or MatMul)");
             PendingLayer first = _layers[0], last = _layers[_layers.Count - 1];
             if (_inputWidth.HasValue && _inputWidth.Value != first.In)
-                throw Shape($"the input '{OnnxText.Name(_chain.Input.Name)}'", $"it has {_inputWidth} values per sample; the first layer ({first.Node}) takes {first.In}");
+                throw Shape($"the input '{OnnxText.Name(_chain.Input.Name)}'", $"it has {Wording.Number(_inputWidth.Value)} values per sample; the first layer ({first.Node}) takes {first.In}");
             (_, long? outputWidth) = Shape(_chain.Output, "output");
             if (outputWidth.HasValue && outputWidth.Value != last.Out)
-                throw Shape($"the output '{OnnxText.Name(_chain.Output.Name)}'", $"it has {outputWidth} values per sample; the last layer ({last.Node}) gives {last.Out}");
+                throw Shape($"the output '{OnnxText.Name(_chain.Output.Name)}'", $"it has {Wording.Number(outputWidth.Value)} values per sample; the last layer ({last.Node}) gives {last.Out}");
 
             InputScaling scaling = null;
             if (_mean != null || _scale != null)
