@@ -45,9 +45,11 @@ $moduleOut = Join-Path $out 'BackpropPS'
 $pesterVersion = '5.7.1'
 # The module's own files per build; anything else in bin/ (such as reference assemblies) stays out.
 # BackpropPS.psm1 loads one folder: net8.0 on PowerShell 7.4 and later, netstandard2.0 elsewhere.
+# Google.Protobuf reads and writes ONNX models; on netstandard2.0 it needs System.Memory and what that needs.
 $moduleAssemblies = @{
-    'net8.0'         = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
-    'netstandard2.0' = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Numerics.Vectors.dll'
+    'net8.0'         = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'Google.Protobuf.dll'
+    'netstandard2.0' = 'BackpropPS.dll', 'BackpropPS.Core.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Numerics.Vectors.dll',
+                       'Google.Protobuf.dll', 'System.Memory.dll', 'System.Buffers.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
 }
 
 function Invoke-Native {

@@ -65,12 +65,19 @@ namespace BackpropPS.Commands
         /// created it meanwhile), and emits it as Get-Item does with -PassThru. Ctrl+C while writing leaves the
         /// target untouched. False when -WhatIf or the user's answer to -Confirm left the file unwritten.
         /// </summary>
-        protected bool WriteFile(string path, string action, Action<TextWriter> write)
+        protected bool WriteFile(string path, string action, Action<TextWriter> write) =>
+            WriteWhole(path, action, () => ExportFile.Write(path, write, FileKind + "FileWriteFailed", NoClobber ? ExistsErrorId : null, NoClobberAdvice));
+
+        /// <summary>Writes bytes (an ONNX model) as <see cref="WriteFile(string, string, Action{TextWriter})"/> writes text.</summary>
+        protected bool WriteBinaryFile(string path, string action, Action<Stream> write) =>
+            WriteWhole(path, action, () => ExportFile.WriteBinary(path, write, FileKind + "FileWriteFailed", NoClobber ? ExistsErrorId : null, NoClobberAdvice));
+
+        private bool WriteWhole(string path, string action, Action write)
         {
             if (!ShouldProcess(path, action)) return false;
             try
             {
-                Run(() => ExportFile.Write(path, write, FileKind + "FileWriteFailed", NoClobber ? ExistsErrorId : null, NoClobberAdvice), path);
+                Run(write, path);
             }
             catch (OperationCanceledException)
             {

@@ -30,7 +30,18 @@ namespace BackpropPS.Internal
         /// set up, as Set-Content does: its permissions, and a symbolic link stays a link whose target is written.
         /// A failure names the file and its folder, never the temporary file.
         /// </summary>
-        public static bool Write(string path, bool overwrite, Action<TextWriter> write)
+        public static bool Write(string path, bool overwrite, Action<TextWriter> write) =>
+            WriteBinary(path, overwrite, stream =>
+            {
+                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 4096, leaveOpen: true))
+                {
+                    writer.NewLine = "\n";
+                    write(writer);
+                }
+            });
+
+        /// <summary>Writes <paramref name="path"/> as <see cref="Write"/> does, bytes rather than text (an ONNX model).</summary>
+        public static bool WriteBinary(string path, bool overwrite, Action<Stream> write)
         {
             string full = overwrite ? LinkTarget(Path.GetFullPath(path)) : Path.GetFullPath(path);
             string directory = Path.GetDirectoryName(full);
@@ -47,12 +58,7 @@ namespace BackpropPS.Internal
                 {
                     throw new UnauthorizedAccessException($"the folder '{directory}' does not let you create files in it", e);
                 }
-                using (stream)
-                using (var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-                {
-                    writer.NewLine = "\n";
-                    write(writer);
-                }
+                using (stream) write(stream);
                 if (!overwrite) return TryMoveNew(temp, full);
                 // Created by another writer between the check and the move: replace it, as -Force asks.
                 if (!File.Exists(full) && TryMoveNew(temp, full)) return true;

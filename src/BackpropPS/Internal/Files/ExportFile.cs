@@ -44,12 +44,19 @@ namespace BackpropPS.Internal
         /// <see cref="Prepare"/> looked, nothing is written and that is the error. Without it an existing file is
         /// replaced (-Force, or a checkpoint rewritten each epoch).
         /// </summary>
-        public static void Write(string path, Action<TextWriter> write, string failedErrorId, string existsErrorId = null, string keepAdvice = ForceAdvice)
+        public static void Write(string path, Action<TextWriter> write, string failedErrorId, string existsErrorId = null, string keepAdvice = ForceAdvice) =>
+            Write(path, overwrite => AtomicFile.Write(path, overwrite, write), failedErrorId, existsErrorId, keepAdvice);
+
+        /// <summary>Writes bytes (an ONNX model) as <see cref="Write(string, Action{TextWriter}, string, string, string)"/> writes text.</summary>
+        public static void WriteBinary(string path, Action<Stream> write, string failedErrorId, string existsErrorId = null, string keepAdvice = ForceAdvice) =>
+            Write(path, overwrite => AtomicFile.WriteBinary(path, overwrite, write), failedErrorId, existsErrorId, keepAdvice);
+
+        private static void Write(string path, Func<bool, bool> atomicWrite, string failedErrorId, string existsErrorId, string keepAdvice)
         {
             bool written;
             try
             {
-                written = AtomicFile.Write(path, overwrite: existsErrorId == null, write);
+                written = atomicWrite(existsErrorId == null);
             }
             catch (UnauthorizedAccessException e)
             {
