@@ -23,9 +23,10 @@ Describe 'The BackpropPS module' {
     It 'ships both builds with their DLLs and no PowerShell reference assembly' {
         (Get-ChildItem $module.ModuleBase -Filter *.dll).Name | Should -BeNullOrEmpty
         (Get-ChildItem (Join-Path $module.ModuleBase 'net8.0') -Filter *.dll).Name | Sort-Object |
-            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
+            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Google.Protobuf.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll'
         (Get-ChildItem (Join-Path $module.ModuleBase 'netstandard2.0') -Filter *.dll).Name | Sort-Object |
-            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Numerics.Vectors.dll'
+            Should -Be 'BackpropPS.Core.dll', 'BackpropPS.dll', 'Google.Protobuf.dll', 'Newtonsoft.Json.dll', 'OxyPlot.dll', 'System.Buffers.dll',
+            'System.Memory.dll', 'System.Numerics.Vectors.dll', 'System.Runtime.CompilerServices.Unsafe.dll'
     }
 
     It 'loads the net8.0 build in PowerShell 7.4 and later' {
