@@ -9,6 +9,11 @@
     registered under a name of its own for the publish only and unregistered afterwards, so the user's
     repositories are as they were. Nothing reaches the PowerShell Gallery: the module has no RequiredModules
     and the publish names the local repository.
+
+    PSResourceGet finds that file under the user's data folder (LocalApplicationData: $XDG_DATA_HOME or
+    ~/.local/share on Linux), and where that folder does not exist yet, as on a fresh machine, .NET gives it an
+    empty path and it writes PSResourceGet/PSResourceRepository.xml into the current directory instead: the
+    repository root, where one was once committed. The folder is made before PSResourceGet first looks for it.
 #>
 
 Set-StrictMode -Version 3.0
@@ -23,6 +28,7 @@ function Publish-ModulePackage {
         [Parameter(Mandatory)] [string] $RepositoryPath
     )
     $ErrorActionPreference = 'Stop'
+    $null = [Environment]::GetFolderPath('LocalApplicationData', 'Create')
     Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop -Verbose:$false
 
     $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath
