@@ -38,21 +38,24 @@ Describe 'The package' {
         New-Item -ItemType Directory -Path $work | Out-Null
         # A copy of the built module, so the test packs what the build made without touching out/.
         Copy-Item -Recurse $module.ModuleBase (Join-Path $work 'BackpropPS')
-        # PSResourceGet keeps its repositories in a store under the user's data folder: $XDG_DATA_HOME on Linux, here
-        # a folder that does not exist yet, as ~/.local/share on a fresh machine. Where that folder is missing,
-        # PSResourceGet writes the store into the current directory (once into the repository root, and it was
-        # committed): the child processes run in an empty folder of their own, which must stay empty.
+        # PSResourceGet keeps its repositories in a store under the user's data folder ($XDG_DATA_HOME on Linux) and
+        # its NuGet a NuGet.Config under the config folder ($XDG_CONFIG_HOME): here folders that do not exist yet, as
+        # ~/.local/share and ~/.config on a fresh machine. Where they are missing, the files go into the current
+        # directory (a store once into the repository root, and it was committed): the child processes run in an
+        # empty folder of their own, which must stay empty.
         $script:store = Join-Path $work 'data'
+        $script:config = Join-Path $work 'config'
         $script:cwd = (New-Item -ItemType Directory -Path (Join-Path $work 'cwd')).FullName
         $script:inChild = {
-            # Runs a script in a fresh pwsh (the dotnet host needs pwsh.dll first) with that store, in that folder.
+            # Runs a script in a fresh pwsh (the dotnet host needs pwsh.dll first) with those folders, in that one.
             param([string] $Script, [string[]] $Arguments)
             $pwsh = [Environment]::ProcessPath
             $first = @(if ([IO.Path]::GetFileNameWithoutExtension($pwsh) -eq 'dotnet') { [Reflection.Assembly]::GetEntryAssembly().Location })
-            $saved = $env:XDG_DATA_HOME
-            $env:XDG_DATA_HOME = $store
+            $saved = $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
+            $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $store, $config
             Push-Location -LiteralPath $cwd
-            try { & $pwsh @first -NoProfile -NonInteractive -File $Script @Arguments } finally { Pop-Location; $env:XDG_DATA_HOME = $saved }
+            try { & $pwsh @first -NoProfile -NonInteractive -File $Script @Arguments }
+            finally { Pop-Location; $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME = $saved }
         }
         $publish = Join-Path $work 'publish.ps1'
         Set-Content -LiteralPath $publish -Value @'
@@ -89,10 +92,13 @@ $package = Publish-ModulePackage -ModulePath $ModulePath -RepositoryPath $Reposi
         @($published.Repositories | Where-Object { $_ -like 'BackpropPS-Build-*' }) | Should -BeNullOrEmpty
     }
 
-    It 'keeps the repository store in the user''s data folder, made when missing, never in the current directory' {
+    It 'keeps the repository store and NuGet''s settings in the user''s folders, made when missing, never in the current directory' {
         Get-ChildItem -Force -LiteralPath $cwd | Should -BeNullOrEmpty
         # XDG_DATA_HOME is where .NET looks on Linux; elsewhere the data folder always exists.
-        if ($IsLinux) { Join-Path $store 'PSResourceGet/PSResourceRepository.xml' | Should -Exist }
+        if ($IsLinux) {
+            Join-Path $store 'PSResourceGet/PSResourceRepository.xml' | Should -Exist
+            Join-Path $config 'NuGet/NuGet.Config' | Should -Exist
+        }
     }
 
     It 'installs (Save-PSResource) from the local repository into a fresh module path in a new pwsh, runs the seed step, and removes cleanly' {
