@@ -23,7 +23,8 @@ Describe 'Export-BackpropLossChart' {
         $texts | Should -Contain 'Training loss'
         $texts | Should -Contain 'Epoch'
         $texts | Should -Contain 'Loss'
-        $texts | Should -Not -Contain 'Validation loss'
+        $texts | Should -Contain 'Training loss (final 0.01)'
+        $texts -like 'Validation loss*' | Should -BeNullOrEmpty
         (Get-LinePoints $svg 'rgb(43,108,176)')[0] | Should -Be 30
     }
 
@@ -33,8 +34,10 @@ Describe 'Export-BackpropLossChart' {
         $file.Name | Should -Be 'validation.svg'
         $svg = Read-Svg $path
         $svg.svg.width | Should -Be '800'
-        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'Validation loss'
-        (Get-LinePoints $svg 'rgb(221,107,32)')[0] | Should -Be 30
+        # The title is -Title's; the legend names each line with its final value.
+        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'XOR'
+        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'Validation loss (final 0.0217)'
+        (Get-LinePoints $svg 'rgb(192,86,33)')[0] | Should -Be 30
     }
 
     It 'reads a history back from CSV, where every number is a string' {
@@ -127,7 +130,7 @@ Describe 'A loss chart of several runs' {
         (Get-Content -Raw (Join-Path $TestDrive 'csv.svg')) | Should -Be (Get-Content -Raw (Join-Path $TestDrive 'sweep.svg'))
         $rows | Group-Object Optimizer | Export-BackpropLossChart -Path (Join-Path $TestDrive 'grouped.svg')
         $text = ([xml](Get-Content -Raw (Join-Path $TestDrive 'grouped.svg'))).GetElementsByTagName('text') | ForEach-Object InnerText
-        $text | Should -Contain 'Sgd'
-        $text | Should -Contain 'Adam'
+        ($text -join '|') | Should -BeLike '*Sgd (final *'
+        ($text -join '|') | Should -BeLike '*Adam (final *'
     }
 }

@@ -99,7 +99,7 @@ namespace BackpropPS.Core.Pictures
             double p = settings.PanelSize, cellWidth = AxisLeft + p + Gap, cellHeight = CaptionRow + p + AxisBottom;
             double top = Heading + LegendRow;
             double gridWidth = columns * cellWidth;
-            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15), TextWidth(MapLegend, 11)));
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15, bold: true), TextWidth(MapLegend, 11)));
             double height = top + (panels + columns - 1) / columns * cellHeight + Margin;
             double left = (width - gridWidth) / 2;
 
@@ -138,7 +138,7 @@ namespace BackpropPS.Core.Pictures
             string range = string.Format(CultureInfo.InvariantCulture, "{0} from {1} to {2} (left to right), {3} from {4} to {5} (bottom to top)",
                 settings.XName, Value(g.XMin), Value(g.XMax), settings.YName, Value(g.YMin), Value(g.YMax));
             string legend = NeuronLegend(map.Activation);
-            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15), Math.Max(TextWidth(legend, 11), TextWidth(range, 11))));
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15, bold: true), Math.Max(TextWidth(legend, 11), TextWidth(range, 11))));
             double top = Heading + 16, left = (width - gridWidth) / 2;
             double height = top + rows * (TileSize + TileCaption + Gap) + Margin;
 
