@@ -27,7 +27,8 @@ Describe 'Export-BackpropGradientFlowChart' {
         foreach ($l in 1..7) { $text | Should -Contain "Layer $l" }
         $text | Should -Not -Contain 'Layer 8'
         # Each line's legend entry ends with its last value, which the line cannot show to three digits.
-        $last = $sigmoidRun[-1].GradientFlow[0].GradientNorm.ToString('G3', [cultureinfo]::InvariantCulture)
+        $norm = $sigmoidRun[-1].GradientFlow[0].GradientNorm
+        $last = $norm.ToString($(if ($norm -ge 1e-4) { 'G3' } else { '0.##E+0' }), [cultureinfo]::InvariantCulture)
         $svg.SelectNodes("//*[local-name()='text']").InnerText | Should -Contain "Layer 1 (final $last)"
     }
 

@@ -209,14 +209,16 @@ namespace BackpropPS.Core.Pictures
 
         private const string MapLegend = "Colour: the predicted class, paler where the network is less sure (white on the boundary); dots: the data";
 
+        // In the sign colours: the low end orange, the high end blue.
         private static string NeuronLegend(Activation activation)
         {
+            const string Low = PictureColours.NegativeName, High = PictureColours.PositiveName;
             switch (activation)
             {
                 case Activation.Sigmoid:
-                case Activation.Softmax: return $"Each tile: one neuron's output ({activation}): orange 0, white 0.5, blue 1";
-                case Activation.Tanh: return "Each tile: one neuron's output (Tanh): orange -1, white 0, blue 1";
-                default: return $"Each tile: one neuron's output ({activation}), scaled to its own largest |output|: orange negative, white 0, blue positive";
+                case Activation.Softmax: return $"Each tile: one neuron's output ({activation}): {Low} 0, white 0.5, {High} 1";
+                case Activation.Tanh: return $"Each tile: one neuron's output (Tanh): {Low} -1, white 0, {High} 1";
+                default: return $"Each tile: one neuron's output ({activation}), scaled to its own largest |output|: {Low} negative, white 0, {High} positive";
             }
         }
 

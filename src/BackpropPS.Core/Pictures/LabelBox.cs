@@ -52,20 +52,41 @@ namespace BackpropPS.Core.Pictures
         /// <summary>Whether two convex shapes (a segment is one of two points) overlap: no axis separates them.</summary>
         public static bool Overlap((double X, double Y)[] p, (double X, double Y)[] q)
         {
-            foreach (var shape in new[] { p, q })
+            // Their bounding boxes first: most pairs are far apart.
+            if (Max(p, true) < Min(q, true) || Max(q, true) < Min(p, true) || Max(p, false) < Min(q, false) || Max(q, false) < Min(p, false))
+                return false;
+            return !Separates(p, p, q) && !Separates(q, p, q);
+        }
+
+        // Whether a normal of one of shape's edges separates p from q.
+        private static bool Separates((double X, double Y)[] shape, (double X, double Y)[] p, (double X, double Y)[] q)
+        {
+            for (int k = 0; k < shape.Length; k++)
             {
-                for (int k = 0; k < shape.Length; k++)
-                {
-                    var (x1, y1) = shape[k];
-                    var (x2, y2) = shape[(k + 1) % shape.Length];
-                    double nx = y1 - y2, ny = x2 - x1;
-                    if (nx == 0 && ny == 0) continue;
-                    double pMin = p.Min(c => c.X * nx + c.Y * ny), pMax = p.Max(c => c.X * nx + c.Y * ny);
-                    double qMin = q.Min(c => c.X * nx + c.Y * ny), qMax = q.Max(c => c.X * nx + c.Y * ny);
-                    if (pMax < qMin || qMax < pMin) return false;
-                }
+                var (x1, y1) = shape[k];
+                var (x2, y2) = shape[(k + 1) % shape.Length];
+                double nx = y1 - y2, ny = x2 - x1;
+                if (nx == 0 && ny == 0) continue;
+                double pMin = double.MaxValue, pMax = double.MinValue, qMin = double.MaxValue, qMax = double.MinValue;
+                foreach (var (x, y) in p) { double d = x * nx + y * ny; pMin = Math.Min(pMin, d); pMax = Math.Max(pMax, d); }
+                foreach (var (x, y) in q) { double d = x * nx + y * ny; qMin = Math.Min(qMin, d); qMax = Math.Max(qMax, d); }
+                if (pMax < qMin || qMax < pMin) return true;
             }
-            return true;
+            return false;
+        }
+
+        private static double Min((double X, double Y)[] shape, bool x)
+        {
+            double min = double.MaxValue;
+            foreach (var c in shape) min = Math.Min(min, x ? c.X : c.Y);
+            return min;
+        }
+
+        private static double Max((double X, double Y)[] shape, bool x)
+        {
+            double max = double.MinValue;
+            foreach (var c in shape) max = Math.Max(max, x ? c.X : c.Y);
+            return max;
         }
     }
 }

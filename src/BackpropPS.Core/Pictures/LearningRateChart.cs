@@ -81,7 +81,7 @@ namespace BackpropPS.Core.Pictures
                 point.Points.Add(new ScatterPoint(suggested.LearningRate, suggested.SmoothedLoss));
                 model.Series.Add(point);
             }
-            OxyCharts.AddLegend(model, settings.Width);
+            OxyCharts.AddLegend(model, settings.Width, settings.Height);
             return OxyCharts.Export(model, lossAxis, low, high, writer, settings.Width, settings.Height);
         }
 

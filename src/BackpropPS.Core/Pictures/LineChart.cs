@@ -117,7 +117,7 @@ namespace BackpropPS.Core.Pictures
                 if (several) line.LineStyle = LineStyle.Dash;
                 model.Series.Add(line);
             }
-            OxyCharts.AddLegend(model, settings.Width);
+            OxyCharts.AddLegend(model, settings.Width, settings.Height);
             return OxyCharts.Export(model, valueAxis, low, high, writer, settings.Width, settings.Height);
         }
 
@@ -127,7 +127,12 @@ namespace BackpropPS.Core.Pictures
             (runs > 1 ? $" of {runs} runs" + (validation ? " (validation dashed)" : "") : "");
 
         /// <summary>A line's legend entry: its name and its last value, which a reader cannot read off a line to 3 digits.</summary>
-        internal static string Entry(string name, double last) => $"{name} (final {last.ToString("G3", CultureInfo.InvariantCulture)})";
+        internal static string Entry(string name, double last)
+        {
+            // Three digits; below 0.0001 in the exponent form of the axis's labels (4.43E-6).
+            bool plain = last == 0 || Math.Abs(last) >= 1e-4;
+            return $"{name} (final {last.ToString(plain ? "G3" : "0.##E+0", CultureInfo.InvariantCulture)})";
+        }
 
         private static LineSeries Line(string name, string colour, List<DataPoint> points)
         {

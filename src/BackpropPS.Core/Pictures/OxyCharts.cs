@@ -32,15 +32,28 @@ namespace BackpropPS.Core.Pictures
 
         /// <summary>
         /// The legend, outside the plot so that no line runs through it, on a white box: on the right when its
-        /// widest entry leaves the plot at least 70 % of the width, else below, entries side by side in rows.
+        /// widest entry leaves the plot at least 70 % of the width, else below, entries side by side in rows. It
+        /// takes at most 40 % of the chart's height below (or the plot's height beside); the lines beyond that are
+        /// drawn but summed up in a last entry, "... and 80 more lines".
         /// </summary>
-        public static void AddLegend(PlotModel model, double width)
+        public static void AddLegend(PlotModel model, double width, double height)
         {
             // An entry wider than the chart is broken into lines after its commas (a sweep's settings).
             double room = width - 2 * Padding - 2 * LegendPadding - SymbolLength - SymbolMargin - 8;
-            foreach (var series in model.Series) series.Title = Wrap(series.Title, room);
-            double widest = model.Series.Select(s => PictureFonts.Width(s.Title, FontSize)).DefaultIfEmpty(0).Max();
+            var entries = model.Series.ToList();
+            foreach (var series in entries) series.Title = Wrap(series.Title, room);
+            double widest = entries.Select(s => PictureFonts.Width(s.Title, FontSize)).DefaultIfEmpty(0).Max();
             bool right = 2 * LegendPadding + SymbolLength + SymbolMargin + widest <= 0.3 * width;
+
+            double row = FontSize * PictureFonts.LineHeight * entries.Select(s => s.Title.Split('\n').Length).DefaultIfEmpty(1).Max();
+            int perRow = right ? 1 : Math.Max(1, (int)((width - 2 * Padding - 2 * LegendPadding + ItemSpacing) / (SymbolLength + SymbolMargin + widest + ItemSpacing)));
+            double budget = (right ? height - 2 * Padding - 3 * TitleFontSize - 3 * FontSize : 0.4 * height) - 2 * LegendPadding;
+            int fit = Math.Max(1, (int)(budget / row)) * perRow;
+            if (entries.Count > fit)
+            {
+                foreach (var series in entries.Skip(fit - 1)) series.RenderInLegend = false;
+                model.Series.Add(new OxyPlot.Series.LineSeries { Title = $"... and {entries.Count - fit + 1} more lines", Color = OxyColors.Transparent });
+            }
             model.Legends.Add(new Legend
             {
                 LegendPlacement = LegendPlacement.Outside,
@@ -61,7 +74,7 @@ namespace BackpropPS.Core.Pictures
 
         /// <summary>
         /// <paramref name="text"/> in lines no wider than <paramref name="room"/> pixels where it can be: broken after
-        /// ", " or before " (", the parts of a run's name and its final value.
+        /// ", " or before " (", the parts of a run's name and its final value; a part wider still is cut short with "...".
         /// </summary>
         public static string Wrap(string text, double room)
         {
@@ -74,7 +87,24 @@ namespace BackpropPS.Core.Pictures
                 if (last.Length > 0 && PictureFonts.Width(last + part, FontSize) > room) lines.Add(part.TrimStart());
                 else lines[lines.Count - 1] = last + part;
             }
-            return string.Join("\n", lines.Select(l => l.TrimEnd()));
+            return string.Join("\n", lines.Select(l => Shorten(l.TrimEnd(), room)));
+        }
+
+        // The line cut at a character (not inside a surrogate pair) so that it and "..." fit the room; each
+        // character counted at its widest, so the cut never runs over.
+        private static string Shorten(string line, double room)
+        {
+            if (PictureFonts.Width(line, FontSize) <= room) return line;
+            double left = room - PictureFonts.Width("...", FontSize);
+            int keep = 0;
+            while (keep < line.Length)
+            {
+                int size = char.IsHighSurrogate(line[keep]) && keep + 1 < line.Length ? 2 : 1;
+                left -= PictureFonts.Width(line.Substring(keep, size), FontSize);
+                if (left < 0) break;
+                keep += size;
+            }
+            return line.Substring(0, keep) + "...";
         }
 
         /// <summary>The value axis on the left, linear or logarithmic, titled; its ticks are chosen at export.</summary>

@@ -135,8 +135,10 @@ public class LineChartTests
                 var (x, y) = Translation(t);
                 return x >= box.X && x <= box.X + box.Width && y >= box.Y && y <= box.Y + box.Height;
             }).ToList();
+            // Every line named, or (in a small chart) counted in the last entry.
             int entries = points.Select(p => p.Run).Distinct().Count() * (points[0].ValidationLoss.HasValue ? 2 : 1);
-            Assert.Equal(entries, lines.Count(t => t.Value.Contains("(final ")));
+            Match more = Regex.Match(string.Join("|", lines.Select(t => t.Value)), @"\.\.\. and (\d+) more lines");
+            Assert.Equal(entries, lines.Count(t => t.Value.Contains("(final ")) + (more.Success ? int.Parse(more.Groups[1].Value, CultureInfo.InvariantCulture) : 0));
             foreach (XElement line in lines)
             {
                 var (x, _) = Translation(line);
@@ -147,6 +149,25 @@ public class LineChartTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void ALegendOfManyLinesTakesAtMostTwoFifthsOfTheChartAndSaysHowManyMore()
+    {
+        // A hundred runs listed would push the plot off the chart: nine are named, the rest counted.
+        var points = Enumerable.Range(1, 100).SelectMany(r => Enumerable.Range(1, 20)
+            .Select(e => new LossPoint(e, 1.0 / (e * r), null, $"Optimizer=Adam, LearningRate={(r / 1000.0).ToString(CultureInfo.InvariantCulture)}"))).ToArray();
+        var svg = Parse(LineChart.ToSvg(points));
+        var box = Rect(svg.Descendants(Svg + "rect").Single(r => ((string)r.Attribute("style") ?? "").StartsWith("fill:rgb(255,255,255);stroke:rgb(211,211,211)")));
+        Assert.True(box.Height <= 0.4 * 400, $"the legend is {box.Height} tall");
+        var texts = svg.Descendants(Svg + "text").Select(t => t.Value).ToList();
+        Assert.Contains("... and 91 more lines", texts);
+        Assert.Equal(9, texts.Count(t => t.Contains("(final ")));
+        // A name too long for any line is cut short, not run off the chart.
+        var named = Parse(LineChart.ToSvg(History(5, false).Select(p => new LossPoint(p.Epoch, p.Loss, null, new string('x', 2000))).ToArray()));
+        string cut = named.Descendants(Svg + "text").Select(t => t.Value).Single(t => t.StartsWith("xxx"));
+        Assert.EndsWith("...", cut);
+        Assert.True(PictureFonts.Width(cut, 12) <= 640);
     }
 
     [Fact]
