@@ -50,6 +50,22 @@ Describe 'Export-BackpropLossChart' {
         (Get-LinePoints $svg 'rgb(43,108,176)')[0] | Should -Be 30
     }
 
+    It 'chooses a log axis for a loss over more than two decades, unless -LogScale says otherwise' {
+        $decades = 1..30 | ForEach-Object { [pscustomobject]@{ Epoch = $_; Loss = [math]::Pow(10, -$_ / 6) } }
+        $texts = { param($p) @(([xml](Get-Content -Raw -LiteralPath $p)).SelectNodes("//*[local-name()='text']")).InnerText }
+        $decades | Export-BackpropLossChart -Path (Join-Path $TestDrive 'auto.svg')
+        & $texts (Join-Path $TestDrive 'auto.svg') | Should -Contain 'Loss (log scale)'
+        $decades | Export-BackpropLossChart -Path (Join-Path $TestDrive 'linear.svg') -LogScale:$false
+        & $texts (Join-Path $TestDrive 'linear.svg') | Should -Contain 'Loss'
+        # The history above spans a factor of 36: linear unless -LogScale.
+        $history | Export-BackpropLossChart -Path (Join-Path $TestDrive 'small-range.svg')
+        & $texts (Join-Path $TestDrive 'small-range.svg') | Should -Not -Contain 'Loss (log scale)'
+        # At least four labelled ticks on the loss axis, from 0 to above the first loss (0.36).
+        $ticks = @(& $texts (Join-Path $TestDrive 'small-range.svg') | Where-Object { $_ -match '^0(\.\d+)?$' })
+        $ticks.Count | Should -BeGreaterOrEqual 4
+        [double]$ticks[-1] | Should -BeGreaterOrEqual 0.36
+    }
+
     It 'reports a bad record, skips it and draws the rest' {
         $path = Join-Path $TestDrive 'partial.svg'
         $records = @($history[0..4]) + [pscustomobject]@{ Epoch = 6; Loss = 'oops' } + [pscustomobject]@{ Epoch = 7 }
