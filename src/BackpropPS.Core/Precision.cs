@@ -1,11 +1,11 @@
 namespace BackpropPS.Core
 {
-    /// <summary>The floating-point type numbers are stored or computed in.</summary>
+    /// <summary>The floating-point type numbers are computed and stored in.</summary>
     public enum Precision
     {
-        /// <summary>32-bit floats (float32): what most runtimes and GPUs use, about 7 significant digits.</summary>
+        /// <summary>32-bit floating point (float, PyTorch's float32): about 7 significant digits.</summary>
         Single,
-        /// <summary>64-bit doubles (float64): what every object of the module holds, about 16 significant digits.</summary>
+        /// <summary>64-bit floating point (double, PyTorch's float64): about 16 significant digits.</summary>
         Double,
     }
 }
