@@ -9,17 +9,8 @@ namespace BackpropPS.Commands
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropOnnx", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
-    public sealed class ExportBackpropOnnxCommand : FileExportCmdlet
+    public sealed class ExportBackpropOnnxCommand : NetworkFileExportCmdlet
     {
-        private string _written;
-
-        /// <summary>The network to save; an epoch row binds by its Network property.</summary>
-        [Parameter(Mandatory = true, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [Alias("Network")]
-        [ValidateNotNull]
-        [TravellingObject]
-        public Network InputObject { get; set; }
-
         /// <summary>The model's numbers: Double (float64, every digit of the network) or Single (float32).</summary>
         [Parameter]
         public Precision Precision { get; set; } = Precision.Double;
@@ -28,17 +19,14 @@ namespace BackpropPS.Commands
         protected override string FileKind => "Onnx";
 
         /// <inheritdoc />
-        protected override void ProcessRecord()
+        protected override string OneFileHolds => "An ONNX model";
+
+        /// <inheritdoc />
+        protected override bool WriteNetwork(string path)
         {
-            if (_written != null && string.Equals(_written, Run(() => FileSystemPaths.ForWriting(this, TypedPath), TypedPath), StringComparison.Ordinal))
-            {
-                Refuse("MultipleNetworksForOneFile", $"An ONNX model holds one network; a second network was piped to '{_written}'.",
-                    InputObject, BackpropErrorKind.InvalidOperation);
-            }
-            string path = PrepareFile();
             // Built whole before the file is opened: a network that cannot be exported writes nothing.
             byte[] model = Run(() => OnnxExport.ToBytes(InputObject, Precision), InputObject);
-            if (WriteBinaryFile(path, $"Export ONNX model of network {InputObject.Shape} ({Precision})", stream => stream.Write(model, 0, model.Length))) _written = path;
+            return WriteBinaryFile(path, $"Export ONNX model of network {InputObject.Shape} ({Precision})", stream => stream.Write(model, 0, model.Length));
         }
     }
 }
