@@ -43,6 +43,8 @@
         'Export-BackpropDecisionBoundary'
         'New-BackpropExercise'
         'Test-BackpropExercise'
+        'Export-BackpropReport'
+        'Show-BackpropReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
