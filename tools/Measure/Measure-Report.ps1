@@ -11,7 +11,9 @@ param(
     [string] $ScreenshotPath,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/BackpropPS'),
     [string] $Chromium = '/usr/bin/chromium',
-    [int] $Repeat = 5
+    [int] $Repeat = 5,
+    # Measure the pages already in -OutputPath again, without training again.
+    [switch] $Reuse
 )
 $ErrorActionPreference = 'Stop'
 $ModulePath = (Resolve-Path $ModulePath).Path
@@ -31,8 +33,8 @@ $write = {
         Export-BackpropReport -Path iris.html -Title 'Iris, 4-8-3, Adam 0.01, 300 epochs, batch 16, seed 3'
     $spiral = Get-BackpropDataset Spiral -Seed 1 -AsDataset
     $net = New-BackpropNetwork 2, 16, 16, 1 -Activation Tanh, Tanh, Sigmoid -Seed 1
-    $spiral | Invoke-BackpropTraining -Network $net -Loss BinaryCrossEntropy -Optimizer Adam -LearningRate 0.02 -Epochs 600 -BatchSize 16 -Shuffle -Seed 1 -GradientFlow |
-        Export-BackpropReport -Path spiral.html -Dataset $spiral -Title 'Spiral, 2-16-16-1 Tanh, Adam 0.02, 600 epochs, batch 16, seed 1'
+    $spiral | Invoke-BackpropTraining -Network $net -Loss BinaryCrossEntropy -Optimizer Adam -LearningRate 0.01 -Epochs 1500 -BatchSize 0 -Seed 1 -Standardize -GradientFlow |
+        Export-BackpropReport -Path spiral.html -Dataset $spiral -Title 'Spiral, 2-16-16-1 Tanh, binary cross-entropy, Adam 0.01, 1500 full-batch epochs, standardized, seed 1'
     if (Test-Path /usr/share/datasets/fashion-mnist) {
         $train, $test = Get-BackpropDataset FashionMnist
         $mlp = New-BackpropNetwork -LayerSize 784, 256, 128, 10 -Activation ReLU, ReLU, Softmax -Seed 1
@@ -40,15 +42,20 @@ $write = {
             Export-BackpropReport -Path fashion.html -Title 'Fashion-MNIST, 784-256-128-10, Adam 0.001, 12 epochs, batch 128, seed 1'
     }
 }
-$job = Start-Job -ScriptBlock $write -ArgumentList $ModulePath, $OutputPath
-Receive-Job $job -Wait -AutoRemoveJob -ErrorAction Stop | Out-Host
+if (-not $Reuse -or -not (Test-Path (Join-Path $OutputPath 'spiral.html'))) {
+    Start-Job -ScriptBlock $write -ArgumentList $ModulePath, $OutputPath | Receive-Job -Wait -AutoRemoveJob -ErrorAction Stop | Out-Host
+}
 
 $bin = Join-Path $PSScriptRoot '../../tests/BackpropPS.Browser.Tests/bin/Release/net10.0'
 foreach ($dll in 'Microsoft.Extensions.Logging.Abstractions', 'Microsoft.Extensions.Logging', 'WebDriverBiDi', 'PuppeteerSharp') {
     Add-Type -Path (Join-Path $bin "$dll.dll")
 }
 function Wait-Task($task) { $task.GetAwaiter().GetResult() }
-# JavaScript's answer as text (PowerShell cannot name EvaluateExpressionAsync's generic form).
+# JavaScript's answer as text: EvaluateExpressionAsync<string>, which PowerShell reaches only through reflection.
+function Get-Answer($page, [string] $script) {
+    $method = $page.GetType().GetMethods() | Where-Object { $_.Name -eq 'EvaluateExpressionAsync' -and $_.IsGenericMethodDefinition } | Select-Object -First 1
+    Wait-Task $method.MakeGenericMethod([string]).Invoke($page, @("String($script)"))
+}
 $options = [PuppeteerSharp.LaunchOptions]::new()
 $options.Headless = $true
 $options.ExecutablePath = $Chromium
@@ -67,7 +74,7 @@ try {
         if (-not (Test-Path $path)) { continue }
         $times = foreach ($k in 1..$Repeat) {
             $page = Open-Page $path
-            [double]"$(Wait-Task $page.EvaluateExpressionAsync("performance.getEntriesByName('report-drawn')[0].startTime"))"
+            [double](Get-Answer $page "performance.getEntriesByName('report-drawn')[0].startTime")
             $null = Wait-Task $page.CloseAsync()
         }
         [pscustomobject]@{
@@ -87,8 +94,8 @@ try {
         $null = Wait-Task $page.ScreenshotAsync((Join-Path $ScreenshotPath 'seed-step-w1_11.png'), $shot)
         $null = Wait-Task $page.CloseAsync()
         $page = Open-Page (Join-Path $OutputPath 'spiral.html')
-        $epochs = [int]"$(Wait-Task $page.EvaluateExpressionAsync('data.epochs.epoch.length'))"
-        foreach ($epoch in 10, 150, $epochs) {
+        $epochs = [int](Get-Answer $page 'data.epochs.epoch.length')
+        foreach ($epoch in 100, 400, $epochs) {
             $null = Wait-Task $page.EvaluateExpressionAsync("(() => { const s = document.getElementById('slider'); s.value = $($epoch - 1); s.dispatchEvent(new Event('input')); })()")
             $null = Wait-Task $page.ScreenshotAsync((Join-Path $ScreenshotPath "spiral-epoch-$epoch.png"), $shot)
         }

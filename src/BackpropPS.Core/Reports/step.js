@@ -89,8 +89,8 @@ function drawDiagram(step) {
       line.append(svgEl('title', {}, name));
       edges.append(line);
       hook(line, { kind: 'parameter', name: name });
-      // Labels about a third of the way along, staggered by the neuron fed so that they do not sit on each other.
-      const along = 0.28 + 0.12 * j / Math.max(1, layer.weights.length);
+      // Labels from a third to two thirds of the way along, by the neuron fed, so that crossing lines' labels stay apart.
+      const along = 0.3 + 0.4 * j / Math.max(1, layer.weights.length - 1);
       const lx = x1 + (x2 - x1) * along, ly = y1 + (y2 - y1) * along - 4;
       const after = shows(step, 'update') ? ` → ${short(layer.newWeights[j][i])}` : '';
       const label = svgEl('text', { x: lx, y: ly, 'text-anchor': 'middle', fill: signColour(wv), class: 'clickable', 'data-name': name, 'paint-order': 'stroke', stroke: 'white', 'stroke-width': 3 }, `${name} ${short(wv)}${after}`);
