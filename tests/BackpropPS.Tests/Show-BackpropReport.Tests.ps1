@@ -13,7 +13,9 @@ Describe 'Show-BackpropReport' {
         $seen = Join-Path $TestDrive 'seen.txt'
         Set-Content $opener "#!/bin/sh`nprintf '%s' `"`$1`" > '$seen'`n"
         & chmod +x $opener
-        $page = $step | Show-BackpropReport -Browser $opener -PassThru
+        # Named relative to the current location, as a path typed at the prompt is.
+        Push-Location $TestDrive
+        try { $page = $step | Show-BackpropReport -Browser ./opener.sh -PassThru } finally { Pop-Location }
         try {
             $page.Name | Should -Match '^BackpropPS-report-[0-9a-f]{12}\.html$'
             $page.DirectoryName | Should -Be ([IO.Path]::GetTempPath().TrimEnd([IO.Path]::DirectorySeparatorChar))

@@ -105,7 +105,7 @@ function slider(parent, label, count, labelOf, onChange, playStep) {
 
 // A line chart: series are {name, values, colour}; x the epochs; a cursor line that moveCursor(i) moves.
 function lineChart(parent, title, x, series, logScale) {
-  const w = 560, h = 220, left = 60, right = 10, top = 10, bottom = 30;
+  const w = 570, h = 220, left = 70, right = 10, top = 10, bottom = 30;
   const s = svgEl('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: 'img', 'aria-label': title });
   const all = series.flatMap(c => c.values.filter(v => typeof v === 'number' && isFinite(v) && (!logScale || v > 0)));
   if (all.length === 0) { parent.append(el('p', { class: 'note' }, 'No finite values to draw.')); return () => {}; }

@@ -88,10 +88,21 @@ namespace BackpropPS.Commands
             }
         }
 
-        // A program by path, or by name on the PATH; null when there is none.
-        private static string Program(string name)
+        // A program by path (relative to the current location), or by name on the PATH; null when there is none.
+        private string Program(string name)
         {
-            if (name.IndexOfAny(new[] { '/', '\\' }) >= 0) return File.Exists(name) ? System.IO.Path.GetFullPath(name) : null;
+            if (name.IndexOfAny(new[] { '/', '\\' }) >= 0)
+            {
+                try
+                {
+                    string path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(name);
+                    return File.Exists(path) ? path : null;
+                }
+                catch (Exception e) when (e is SessionStateException || e is ArgumentException || e is NotSupportedException || e is PSInvalidOperationException)
+                {
+                    return null; // a drive or provider that does not exist: no program there
+                }
+            }
             string[] extensions = RuntimeInformation.IsOSPlatform(OSPlatform.Windows) ? new[] { "", ".exe", ".cmd", ".bat" } : new[] { "" };
             foreach (string folder in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(System.IO.Path.PathSeparator))
             {
