@@ -22,6 +22,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // The pages are written before a test knows whether it can open them.
+        Directory.CreateDirectory(Folder);
         string named = Environment.GetEnvironmentVariable("BACKPROPPS_CHROMIUM");
         string executable = !string.IsNullOrEmpty(named) ? named : Candidates.FirstOrDefault(File.Exists);
         if (executable == null || !File.Exists(executable))
@@ -29,7 +31,6 @@ public sealed class BrowserFixture : IAsyncLifetime
             Why = "no Chromium on this machine (Debian's chromium package; build.ps1 Test installs it as root on Debian and Ubuntu, or set BACKPROPPS_CHROMIUM)";
             return;
         }
-        Directory.CreateDirectory(Folder);
         Browser = await Puppeteer.LaunchAsync(new LaunchOptions
         {
             Headless = true,
