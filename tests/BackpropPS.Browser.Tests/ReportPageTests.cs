@@ -1,4 +1,5 @@
 using System.Globalization;
+using BackpropPS.Core;
 using BackpropPS.Core.Explain;
 using BackpropPS.Core.Training;
 
@@ -90,6 +91,23 @@ public sealed class ReportPageTests
                 else Assert.Equal(Convert.ToDouble(value, CultureInfo.InvariantCulture), Number(shown[property.Name]));
             }
         }
+        Assert.Empty(page.Errors);
+    }
+
+    [SkippableFact]
+    public async Task ACrowdedDiagramShowsTheLabelOfTheSelectedWeightOnly()
+    {
+        Network network = NetworkFactory.Random(new[] { 4, 8, 3 }, new[] { Activation.Tanh, Activation.Softmax }, BiasMode.PerNeuron, Initialization.Auto, 3);
+        var step = TrainingStep.Take(network, Matrix.FromRow(0.1, 0.2, 0.3, 0.4), Matrix.FromRow(0, 1, 0), LossFunction.CrossEntropy, 0.1);
+        await using var page = await OpenAsync(ReportPages.WriteStep(_browser.Folder, step));
+        const string Shown = "n => getComputedStyle(document.querySelector(`text[data-name=\"${n}\"]`)).display";
+        Assert.Equal("none", await page.Page.EvaluateFunctionAsync<string>(Shown, "w1_23"));
+        // The keyboard way to a weight: its line takes the focus, Enter selects it.
+        await page.Page.FocusAsync("line[data-name=\"w1_23\"]");
+        await page.Page.Keyboard.PressAsync("Enter");
+        Assert.StartsWith("w1_23:", await page.TextAsync("#derivation h3"));
+        Assert.NotEqual("none", await page.Page.EvaluateFunctionAsync<string>(Shown, "w1_23"));
+        Assert.Equal("none", await page.Page.EvaluateFunctionAsync<string>(Shown, "w1_11"));
         Assert.Empty(page.Errors);
     }
 

@@ -77,6 +77,8 @@ function drawDiagram(step) {
   const pos = (c, j) => [70 + c * colW, 80 + (tallest - sizes[c]) * rowH / 2 + j * rowH];
   const every = step.layers.flatMap(l => l.weights.flat()).map(Math.abs);
   const largest = Math.max(...every, 0);
+  // More than 24 weights crowd their labels: then only the selected one's label shows (the tables have them all).
+  const crowded = every.length > 24;
   const stroke = v => largest > 0 ? 0.75 + 3.25 * Math.abs(v) / largest : 1;
   const edges = svgEl('g'), labels = svgEl('g'), nodes = svgEl('g');
   s.append(edges, labels, nodes);
@@ -93,7 +95,7 @@ function drawDiagram(step) {
       const along = 0.3 + 0.4 * j / Math.max(1, layer.weights.length - 1);
       const lx = x1 + (x2 - x1) * along, ly = y1 + (y2 - y1) * along - 4;
       const after = shows(step, 'update') ? ` → ${short(layer.newWeights[j][i])}` : '';
-      const label = svgEl('text', { x: lx, y: ly, 'text-anchor': 'middle', fill: signColour(wv), class: 'clickable', 'data-name': name, 'paint-order': 'stroke', stroke: 'white', 'stroke-width': 3 }, `${name} ${short(wv)}${after}`);
+      const label = svgEl('text', { x: lx, y: ly, 'text-anchor': 'middle', fill: signColour(wv), class: crowded ? 'clickable crowded' : 'clickable', 'data-name': name, 'paint-order': 'stroke', stroke: 'white', 'stroke-width': 3 }, `${name} ${short(wv)}${after}`);
       labels.append(label);
       hook(label, { kind: 'parameter', name: name });
     }));
@@ -140,7 +142,7 @@ function drawDiagram(step) {
   });
   diagramPanel.append(s);
   diagramPanel.append(el('p', { class: 'note' }, `Lines: blue a positive weight, orange a negative one, thicker the larger |w|; dashed a bias. ` +
-    `Labels: the weight${shows(step, 'update') ? ' → its new value' : ''}. Neurons: z, a and delta (δ = dE/dz)${step.samples > 1 ? ` of sample 1 of ${step.samples}` : ''}.`));
+    `Labels${crowded ? ` (of the selected weight only: this network has ${every.length})` : ''}: the weight${shows(step, 'update') ? ' → its new value' : ''}. Neurons: z, a and delta (δ = dE/dz)${step.samples > 1 ? ` of sample 1 of ${step.samples}` : ''}.`));
 }
 
 function hook(node, what) {
