@@ -7,7 +7,8 @@
              (manifest, root module, format file, the net8.0 and netstandard2.0 DLLs, generated help).
     Test     builds, runs every xunit and Pester test, lists the skipped ones with their reasons, and ends with
              "Tests: N passed, M failed, K skipped". As root on Debian or Ubuntu the SSH remoting tests install
-             openssh-server when it is missing (see Start-TestSshServer in tests/BackpropPS.Tests/TestHelpers.psm1).
+             openssh-server when it is missing (see Start-TestSshServer in tests/BackpropPS.Tests/TestHelpers.psm1), and
+             the browser tests of the explorable pages install chromium (Install-TestBrowser below).
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
     Package  builds, then packs out/BackpropPS into out/repository/BackpropPS.<version>.nupkg with
@@ -92,6 +93,21 @@ function Get-PesterManifest {
     $manifest
 }
 
+function Install-TestBrowser {
+    # The browser tests (tests/BackpropPS.Browser.Tests) drive headless Chromium, Debian's chromium package, never a
+    # downloaded browser. As root on Debian or Ubuntu a missing one is installed, as the SSH remoting tests install
+    # sshd; elsewhere the tests skip and say why.
+    if (-not $IsLinux -or (Test-Path /usr/bin/chromium) -or (Test-Path /usr/bin/chromium-browser) -or $env:BACKPROPPS_CHROMIUM) { return }
+    $release = if (Test-Path /etc/os-release) { Get-Content -Raw /etc/os-release } else { '' }
+    if ($release -notmatch '(?m)^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b' -or (& id -u) -ne '0') { return }
+    $install = { & env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=120 chromium 2>&1 }
+    $log = & $install
+    # A clean machine may have no package lists yet.
+    if ($LASTEXITCODE -ne 0) { $log = & apt-get update 2>&1; if ($LASTEXITCODE -eq 0) { $log = & $install } }
+    if (Test-Path /usr/bin/chromium) { Write-Host 'Installed chromium (apt-get) for the browser tests of the explorable pages.' }
+    else { Write-Warning "apt-get could not install chromium; the browser tests will skip: $(($log | Select-Object -Last 3) -join ' ')" }
+}
+
 function Invoke-XunitTests {
     $results = Join-Path $out 'xunit'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
@@ -141,6 +157,7 @@ function Invoke-Test {
     # Noted before the build, so that the last Pester test can tell what the run left in the working tree.
     $treeStatus = Get-TreeStatus
     Invoke-Build
+    Install-TestBrowser
     $xunit = Invoke-XunitTests
     $pester = Invoke-PesterTests -TreeStatus $treeStatus
     $passed = $xunit.Passed + $pester.Passed

@@ -46,6 +46,8 @@
         'Export-BackpropDecisionBoundary'
         'New-BackpropExercise'
         'Test-BackpropExercise'
+        'Export-BackpropReport'
+        'Show-BackpropReport'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
