@@ -90,7 +90,7 @@ try {
         New-Item -ItemType Directory -Path $ScreenshotPath -Force | Out-Null
         $shot = [PuppeteerSharp.ScreenshotOptions]@{ FullPage = $true }
         $page = Open-Page (Join-Path $OutputPath 'seed.html')
-        $null = Wait-Task (Wait-Task $page.QuerySelectorAsync('text.clickable[data-name="w1_11"]')).ClickAsync($null)
+        $null = Wait-Task (Wait-Task $page.QuerySelectorAsync('g.clickable[data-name="w1_11"], text.clickable[data-name="w1_11"]')).ClickAsync($null)
         $null = Wait-Task $page.ScreenshotAsync((Join-Path $ScreenshotPath 'seed-step-w1_11.png'), $shot)
         $null = Wait-Task $page.CloseAsync()
         $page = Open-Page (Join-Path $OutputPath 'spiral.html')

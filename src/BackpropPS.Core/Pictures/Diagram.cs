@@ -117,13 +117,22 @@ namespace BackpropPS.Core.Pictures
                 gradient.Forward, gradient);
 
         /// <summary>A training step: old -> new on every edge, coloured by the change; with one sample, activations and deltas too.</summary>
-        public static Diagram Of(TrainingStep step) =>
+        public static Diagram Of(TrainingStep step) => OfStep(step, null);
+
+        /// <summary>
+        /// A training step as the step page (Reports) draws it: the same diagram, with each neuron's z under its a and
+        /// delta, so that the layout leaves room for the three lines the page writes.
+        /// </summary>
+        internal static Diagram OfStepPage(TrainingStep step) => OfStep(step, step.SampleCount != 1 ? null
+            : (Func<int, int, IEnumerable<string>>)((l, j) => new[] { $"z = {Short(step.Forward.Z[l - 1][0, j - 1])}" }));
+
+        private static Diagram OfStep(TrainingStep step, Func<int, int, IEnumerable<string>> neuronDetail) =>
             Build(step.Before, $"Network {step.Before.Shape}: one step, learning rate {Short(step.LearningRate)} ({step.LossFunction} loss {Short(step.Loss)})",
                 $"old \u2192 new; {PictureColours.PositiveName}: raised, {PictureColours.NegativeName}: lowered, thicker: larger change",
                 p => p.ValueIn(step.After) - p.ValueIn(step.Before),
                 p => $"{p.Name}: {Short(p.ValueIn(step.Before))} \u2192 {Short(p.ValueIn(step.After))}",
                 p => $"{p.Name}: {Full(p.ValueIn(step.Before))} -> {Full(p.ValueIn(step.After))} (dE/d{p.Name} = {Full(p.GradientIn(step.Gradient))})",
-                step.Forward, step.Gradient);
+                step.Forward, step.Gradient, neuronDetail: neuronDetail);
 
         /// <summary>
         /// A worksheet (Teaching): the given numbers as <paramref name="label"/> and <paramref name="inputDetail"/> write

@@ -1,5 +1,6 @@
 using System.IO;
 using BackpropPS.Core.Explain;
+using BackpropPS.Core.Pictures;
 
 namespace BackpropPS.Core.Reports
 {
@@ -45,6 +46,7 @@ namespace BackpropPS.Core.Reports
                 json.Colours();
                 json.Value("stepCount", steps.Count);
                 json.Strings("traceColumns", TraceColumns);
+                WriteLayout(json, steps[kept[0]]);
                 json.StartArray("steps");
                 foreach (int k in kept) WriteStep(json, steps[k], k + 1);
                 json.EndArray();
@@ -55,6 +57,35 @@ namespace BackpropPS.Core.Reports
         private static string DefaultTitle(IReadOnlyList<TrainingStep> steps) => steps.Count == 1
             ? $"One training step of a {steps[0].Before.Shape} network"
             : $"{ReportLimits.Count(steps.Count)} training steps of a {steps[0].Before.Shape} network";
+
+        // Where the SVG diagram (Export-BackpropDiagram) puts each node and each weight's label, so that the page draws
+        // the same picture: labels beside their own lines, where no other line, node or label is. Laid out once, from
+        // the first step kept; later steps' labels have the same names and nearly the same widths.
+        private static void WriteLayout(ReportJson json, TrainingStep step)
+        {
+            Diagram diagram = Diagram.OfStepPage(step);
+            DiagramLayout layout = DiagramLayout.Of(diagram, 0);
+            json.StartObject("layout");
+            json.Value("width", layout.Width);
+            json.Value("height", layout.Height);
+            json.StartObject("nodes");
+            foreach (DiagramNode node in diagram.Nodes)
+            {
+                var (x, y) = layout.Place[node.Id];
+                // A shared bias is a box of the SVG's size, its label inside.
+                var size = node.Kind == DiagramNodeKind.Bias ? DiagramLayout.BiasSize(node) : (0, 0);
+                json.Numbers(node.Id, node.Kind == DiagramNodeKind.Bias ? new[] { x, y, size.Width, size.Height } : new[] { x, y });
+            }
+            json.End();
+            json.StartObject("labels");
+            foreach (var label in layout.Labels.Where(l => !l.Key.IsBias))
+            {
+                LabelBox box = label.Value.Box;
+                json.Numbers(label.Key.Parameter, new[] { box.X, box.Y, box.Angle, box.Width, box.Height });
+            }
+            json.End();
+            json.End();
+        }
 
         private static void WriteStep(ReportJson json, TrainingStep step, int number)
         {

@@ -72,9 +72,13 @@ function drawDiagram(step) {
   const inputs = step.input[0].length;
   const sizes = [inputs, ...step.layers.map(l => l.names.length)];
   const tallest = Math.max(...sizes);
-  const colW = 260, rowH = 110, w = 100 + colW * (sizes.length - 1) + 100, h = 90 + rowH * tallest;
+  // The SVG diagram's layout (Export-BackpropDiagram's), laid out by the module: every label beside its own line.
+  const layout = data.layout;
+  const nodeName = (c, j) => c === 0 ? `x${j + 1}` : step.layers[c - 1].names[j];
+  const colW = 260, rowH = 110;
+  const w = layout ? layout.width : 100 + colW * (sizes.length - 1) + 100, h = layout ? layout.height : 90 + rowH * tallest;
   const s = svgEl('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: 'img', 'aria-label': 'The network diagram: neurons with z, a and delta; edges with the weight and its new value' });
-  const pos = (c, j) => [70 + c * colW, 80 + (tallest - sizes[c]) * rowH / 2 + j * rowH];
+  const pos = (c, j) => layout ? layout.nodes[nodeName(c, j)].slice(0, 2) : [70 + c * colW, 80 + (tallest - sizes[c]) * rowH / 2 + j * rowH];
   const every = step.layers.flatMap(l => l.weights.flat()).map(Math.abs);
   const largest = Math.max(...every, 0);
   // More than 24 weights crowd their labels: then only the selected one's label shows (the tables have them all).
@@ -91,33 +95,47 @@ function drawDiagram(step) {
       line.append(svgEl('title', {}, name));
       edges.append(line);
       hook(line, { kind: 'parameter', name: name });
-      // Labels from a third to two thirds of the way along, by the neuron fed, so that crossing lines' labels stay apart.
-      const along = 0.3 + 0.4 * j / Math.max(1, layer.weights.length - 1);
-      const lx = x1 + (x2 - x1) * along, ly = y1 + (y2 - y1) * along - 4;
       const after = shows(step, 'update') ? ` → ${short(layer.newWeights[j][i])}` : '';
-      const label = svgEl('text', { x: lx, y: ly, 'text-anchor': 'middle', fill: signColour(wv), class: crowded ? 'clickable crowded' : 'clickable', 'data-name': name, 'paint-order': 'stroke', stroke: 'white', 'stroke-width': 3 }, `${name} ${short(wv)}${after}`);
+      const text = `${name}: ${short(wv)}${after}`;
+      const box = layout && layout.labels[name];
+      let label;
+      if (box) {
+        // On a white box, turned to follow its line, where the module found room for it.
+        const [bx, by, angle, bw, bh] = box;
+        label = svgEl('g', { class: crowded ? 'clickable crowded' : 'clickable', 'data-name': name, transform: `rotate(${angle} ${bx} ${by})` });
+        label.append(svgEl('rect', { x: bx - bw / 2, y: by - bh / 2, width: bw, height: bh, rx: 3, fill: 'white', stroke: signColour(wv), 'stroke-width': 0.6, 'stroke-opacity': 0.6 }));
+        label.append(svgEl('text', { x: bx, y: by + 4, 'text-anchor': 'middle', fill: signColour(wv), 'font-size': 11, class: crowded ? 'crowded' : null, 'data-name': name }, text));
+      } else {
+        // Labels from a third to two thirds of the way along, by the neuron fed, so that crossing lines' labels stay apart.
+        const along = 0.3 + 0.4 * j / Math.max(1, layer.weights.length - 1);
+        const lx = x1 + (x2 - x1) * along, ly = y1 + (y2 - y1) * along - 4;
+        label = svgEl('text', { x: lx, y: ly, 'text-anchor': 'middle', fill: signColour(wv), class: crowded ? 'clickable crowded' : 'clickable', 'data-name': name, 'paint-order': 'stroke', stroke: 'white', 'stroke-width': 3 }, text);
+      }
       labels.append(label);
       hook(label, { kind: 'parameter', name: name });
     }));
     if (layer.biasMode !== 'None') {
-      const [bx, by] = [pos(l, 0)[0] + 40, 28];
+      // A shared bias where the SVG puts it (under the column that feeds the layer), its values in its box.
+      const placed = layout && layer.biasMode === 'Shared' ? layout.nodes[`b${l + 1}`] : null;
+      const [bx, by] = placed ? placed : [pos(l, 0)[0] + 40, 28];
       const bias = svgEl('g', { class: 'clickable', 'data-name': layer.biasMode === 'Shared' ? `b${l + 1}` : null });
-      bias.append(svgEl('rect', { x: bx - 16, y: by - 12, width: 32, height: 24, rx: 4, fill: '#fdf6e3', stroke: '#b7950b' }));
-      bias.append(svgEl('text', { x: bx, y: by + 4, 'text-anchor': 'middle' }, `b${l + 1}`));
+      const biasAfter = shows(step, 'update') ? ` → ${short(layer.newBiases[0])}` : '';
+      const [bw, bh] = placed ? [placed[2], placed[3]] : [32, 24];
+      bias.append(svgEl('rect', { x: bx - bw / 2, y: by - bh / 2, width: bw, height: bh, rx: 4, fill: '#fdf6e3', stroke: '#b7950b' }));
+      bias.append(svgEl('text', { x: bx, y: by + 4, 'text-anchor': 'middle' }, placed ? `b${l + 1}: ${short(layer.biases[0])}${biasAfter}` : `b${l + 1}`));
       nodes.append(bias);
       layer.names.forEach((_, j) => {
         const [x2, y2] = pos(l + 1, j);
         const bv = layer.biases[layer.biasMode === 'Shared' ? 0 : j];
         const name = layer.biasMode === 'Shared' ? `b${l + 1}` : `b${l + 1}_${j + 1}`;
-        const line = svgEl('line', { x1: bx, y1: by + 12, x2: x2, y2: y2, stroke: signColour(bv), 'stroke-width': stroke(bv), 'stroke-dasharray': '5 4', class: 'clickable edge', 'data-name': name, opacity: 0.7 });
+        const line = svgEl('line', { x1: bx, y1: placed ? by : by + 12, x2: x2, y2: y2, stroke: signColour(bv), 'stroke-width': stroke(bv), 'stroke-dasharray': '5 4', class: 'clickable edge', 'data-name': name, opacity: 0.7 });
         edges.append(line);
         hook(line, { kind: 'parameter', name: name });
       });
       const sharedName = `b${l + 1}`;
       if (layer.biasMode === 'Shared') {
         hook(bias, { kind: 'parameter', name: sharedName });
-        const after = shows(step, 'update') ? ` → ${short(layer.newBiases[0])}` : '';
-        nodes.append(svgEl('text', { x: bx + 22, y: by + 4, fill: signColour(layer.biases[0]) }, `${short(layer.biases[0])}${after}`));
+        if (!placed) nodes.append(svgEl('text', { x: bx + 22, y: by + 4, fill: signColour(layer.biases[0]) }, `${short(layer.biases[0])}${biasAfter}`));
       }
     }
   });
