@@ -13,7 +13,7 @@ namespace BackpropPS.Benchmarks
     public class GemmBenchmarks
     {
         private double[] _a, _b, _c;
-        private MatrixOperand _left, _right;
+        private MatrixOperand<double> _left, _right;
         private int _m, _n, _k;
 
         /// <summary>m x k x n, and which operands are read transposed, as in torch_peer.py's list.</summary>

@@ -79,7 +79,7 @@ namespace BackpropPS.Benchmarks
         private sealed class TrainingLoop
         {
             private readonly BenchmarkStep _step;
-            private readonly TrainingWorkspace _workspace;
+            private readonly TrainingWorkspace<double> _workspace;
             private readonly Optimizer _optimizer;
             private readonly AccuracyKind _kind;
             private Trainer.EpochTotals _totals;
@@ -87,7 +87,7 @@ namespace BackpropPS.Benchmarks
             public TrainingLoop(BenchmarkStep step, KernelPath path, int threads)
             {
                 _step = step;
-                _workspace = new TrainingWorkspace(step.Network, step.Batch.Count, path, threads);
+                _workspace = new TrainingWorkspace<double>(step.Network, step.Batch.Count, path, threads);
                 _optimizer = new OptimizerSettings { Kind = OptimizerKind.Sgd, LearningRate = step.LearningRate }.Create();
                 _kind = Accuracy.KindFor(step.Batch.Targets);
             }

@@ -52,6 +52,13 @@ namespace BackpropPS.Core.Training
         /// <summary>What the columns are (input and target columns, class labels), or null when unknown.</summary>
         public DataSchema Schema { get; }
 
+        /// <summary>How the inputs are stored: Double, or Single (floats, half the memory). Targets are always doubles.</summary>
+        public Precision Precision => Inputs.Precision;
+
+        /// <summary>This data set with its inputs stored as <paramref name="precision"/>: itself when they are, else a copy.</summary>
+        public Dataset WithPrecision(Precision precision) =>
+            precision == Precision ? this : new Dataset(Inputs.ToPrecision(precision), Targets, Schema, Name);
+
         /// <summary>The samples at <paramref name="indices"/>[start .. start + count), in that order, with the same schema.</summary>
         public Dataset Rows(int[] indices, int start, int count) =>
             new Dataset(Pick(Inputs, indices, start, count), Pick(Targets, indices, start, count), Schema);
@@ -79,12 +86,19 @@ namespace BackpropPS.Core.Training
             return (Rows(order, 0, Count - held), Rows(order, Count - held, held));
         }
 
-        /// <summary>The same targets with scaled inputs.</summary>
+        /// <summary>The same targets with scaled inputs, stored as the inputs were.</summary>
         public Dataset Scaled(InputScaling scaling) => new Dataset(scaling.Apply(Inputs), Targets);
 
+        // The rows, stored as the source is.
         private static Matrix Pick(Matrix source, int[] indices, int start, int count)
         {
             int width = source.Columns;
+            if (source.Precision == Precision.Single)
+            {
+                var singles = new float[(long)count * width];
+                for (int r = 0; r < count; r++) Array.Copy(source.Singles, (long)indices[start + r] * width, singles, (long)r * width, width);
+                return Matrix.Wrap(count, width, singles);
+            }
             var data = new double[count * width];
             for (int r = 0; r < count; r++) Array.Copy(source.Data, indices[start + r] * width, data, r * width, width);
             return Matrix.Wrap(count, width, data);
