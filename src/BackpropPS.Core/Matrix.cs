@@ -52,11 +52,24 @@ namespace BackpropPS.Core
             (Kernels.Scalar.IsSingle<T>() ? (object)_singles : _doubles) as T[]
             ?? throw new InvalidOperationException($"The matrix is stored as {Precision}, not {Kernels.Scalar.PrecisionOf<T>()}.");
 
-        /// <summary>This matrix stored as <paramref name="precision"/>: itself when it is, else a copy (rounded or widened).</summary>
+        /// <summary>
+        /// This matrix stored as <paramref name="precision"/>: itself when it is, else a copy (rounded or widened). A
+        /// finite value beyond float's range (about 3.4e38) is refused (ValueOutOfSingleRange): as a float it would be infinite.
+        /// </summary>
         internal Matrix ToPrecision(Precision precision)
         {
             if (precision == Precision) return this;
-            return precision == Precision.Single ? new Matrix(Rows, Columns, Kernels.Scalar.Round(_doubles)) : new Matrix(Rows, Columns, Kernels.Scalar.Widen(_singles));
+            if (precision == Precision.Double) return new Matrix(Rows, Columns, Kernels.Scalar.Widen(_singles));
+            float[] rounded = Kernels.Scalar.Round(_doubles);
+            if (!Kernels.ElementWise.AllFinite(rounded))
+            {
+                for (int k = 0; k < rounded.Length; k++)
+                {
+                    if (float.IsInfinity(rounded[k]) && !double.IsInfinity(_doubles[k]))
+                        throw Validation.OutOfSingleRange(_doubles[k], $"row {k / Columns + 1}, column {k % Columns + 1}");
+                }
+            }
+            return new Matrix(Rows, Columns, rounded);
         }
 
         /// <summary>Number of rows (samples, or neurons for weights).</summary>

@@ -81,6 +81,15 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
         }
 
+        /// <summary>
+        /// The error for a finite value that float32 cannot hold (beyond about 3.4e38, it would round to infinity):
+        /// ValueOutOfSingleRange, naming where it is.
+        /// </summary>
+        public static BackpropException OutOfSingleRange(double value, string where) =>
+            new BackpropException("ValueOutOfSingleRange", BackpropErrorKind.InvalidData, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "The value {0:G17} ({1}) is beyond float32's range (at most about 3.4E+38 in size): with -Precision Single it would become " +
+                "infinite. Use -Precision Double, or scale the values down (-Standardize for inputs).", value, where));
+
         public static void EnsureLearningRate(double learningRate)
         {
             if (!(learningRate > 0) || double.IsInfinity(learningRate))

@@ -59,6 +59,7 @@ namespace BackpropPS.Core.Evaluation
             {
                 int count = Math.Min(Chunk, rows.Length - start);
                 Matrix inputs = network.PrepareInputs(data.Rows(rows, start, count).Inputs);
+                Validation.EnsureBatch(inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
                 yield return (start, workspace.Predict(inputs.ToPrecision(workspace.Precision)));
             }
         }

@@ -63,6 +63,20 @@ namespace BackpropPS.Core.Training
             _outputZ = single ? new double[_z[last].Length] : Scalar.Doubles(_z[last]);
             _outputA = single ? new double[_a[last].Length] : Scalar.Doubles(_a[last]);
             _outputDelta = single ? new double[_delta[last].Length] : Scalar.Doubles(_delta[last]);
+            if (single && !ParametersAreFinite()) throw WeightOutOfRange(network);
+        }
+
+        // The first weight or bias that rounding to float made infinite.
+        private static BackpropException WeightOutOfRange(Network network)
+        {
+            for (int l = 0; l < network.Layers.Count; l++)
+            {
+                Layer layer = network.Layers[l];
+                foreach (var (values, name) in new[] { (layer.Weights, "a weight"), (layer.Biases, "a bias") })
+                    foreach (double v in values)
+                        if (float.IsInfinity((float)v) && !double.IsInfinity(v)) return Validation.OutOfSingleRange(v, $"{name} of layer {l + 1}");
+            }
+            return new BackpropException("NonFiniteWeight", BackpropErrorKind.InvalidData, "The network has a weight or bias that is infinite or NaN.");
         }
 
         /// <summary>The most samples one batch may have.</summary>
