@@ -87,7 +87,7 @@ namespace BackpropPS.Core
         /// </summary>
         public static BackpropException OutOfSingleRange(double value, string where) =>
             new BackpropException("ValueOutOfSingleRange", BackpropErrorKind.InvalidData, string.Format(System.Globalization.CultureInfo.InvariantCulture,
-                "The value {0:G17} ({1}) is beyond float32's range (at most about 3.4E+38 in size): with -Precision Single it would become " +
+                "The value {0:R} ({1}) is beyond float32's range (at most about 3.4E+38 in size): with -Precision Single it would become " +
                 "infinite. Use -Precision Double, or scale the values down (-Standardize for inputs).", value, where));
 
         public static void EnsureLearningRate(double learningRate)
