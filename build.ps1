@@ -5,7 +5,9 @@
 .DESCRIPTION
     Build    compiles the solution and assembles the importable module in out/BackpropPS
              (manifest, root module, format file, the net8.0 and netstandard2.0 DLLs, generated help).
-    Test     builds, runs every xunit and Pester test, and ends with "Tests: N passed, M failed".
+    Test     builds, runs every xunit and Pester test, lists the skipped ones with their reasons, and ends with
+             "Tests: N passed, M failed, K skipped". As root on Debian or Ubuntu the SSH remoting tests install
+             openssh-server when it is missing (see Start-TestSshServer in tests/BackpropPS.Tests/TestHelpers.psm1).
     Demo     builds, then runs the seed example's training step through the cmdlets in a fresh pwsh.
     Docs     regenerates the MAML and about_ help in out/BackpropPS/en-US from docs/en-US.
     Package  builds, then packs out/BackpropPS into out/repository/BackpropPS.<version>.nupkg with
@@ -91,38 +93,60 @@ function Get-PesterManifest {
 function Invoke-XunitTests {
     $results = Join-Path $out 'xunit'
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
-    $passed = 0; $failed = 0
+    $passed = 0; $failed = 0; $skipped = 0
     foreach ($project in Get-ChildItem (Join-Path $root 'tests') -Recurse -Filter '*.Tests.csproj') {
         & dotnet test $project.FullName -c $Configuration --no-build --nologo --results-directory $results `
             --logger "trx;LogFileName=$($project.BaseName).trx" --logger 'console;verbosity=minimal' | Out-Host
         $trx = Join-Path $results "$($project.BaseName).trx"
         if (-not (Test-Path $trx)) { $failed++; Write-Warning "$($project.Name) produced no results."; continue }
         $counters = ([xml](Get-Content -Raw $trx)).TestRun.ResultSummary.Counters
+        $failedHere = [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
         $passed += [int]$counters.passed
-        $failed += [int]$counters.failed + [int]$counters.error + [int]$counters.timeout + [int]$counters.aborted
+        $failed += $failedHere
+        # A skipped xunit test is in the total but not executed; whatever neither passed nor failed counts as skipped.
+        $skipped += [int]$counters.total - [int]$counters.passed - $failedHere
     }
-    [pscustomobject]@{ Passed = $passed; Failed = $failed }
+    [pscustomobject]@{ Passed = $passed; Failed = $failed; Skipped = $skipped }
+}
+
+function Get-TreeStatus {
+    # The working tree's `git status`, every untracked file named; $null where there is no git checkout.
+    if (-not (Get-Command git -CommandType Application -ErrorAction SilentlyContinue)) { return $null }
+    $status = & git -C $root status --porcelain -uall 2>$null
+    if ($LASTEXITCODE -ne 0) { return $null }
+    , [string[]]@($status)
 }
 
 function Invoke-PesterTests {
+    param([string[]] $TreeStatus)
     $pester = Get-PesterManifest
     $summary = Join-Path $out 'pester-summary.json'
     if (Test-Path $summary) { Remove-Item $summary }
+    $treeFile = Join-Path $out 'tree-status-before.txt'
+    if ($null -ne $TreeStatus) { Set-Content -LiteralPath $treeFile -Value $TreeStatus } elseif (Test-Path $treeFile) { Remove-Item $treeFile }
     # A fresh process: it loads the module just built, and nothing stays locked in this one.
     $runner = Join-Path $root 'tests/Invoke-PesterSuite.ps1'
-    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $out -SummaryPath $summary | Out-Host
-    if (-not (Test-Path $summary)) { Write-Warning 'The Pester run produced no summary.'; return [pscustomobject]@{ Passed = 0; Failed = 1 } }
+    # The "What if:" lines of the tests that call cmdlets with -WhatIf go straight to the host (no stream can take
+    # them) and look like warnings among the results: dropped here, on their way to the console. The tests still
+    # check what -WhatIf does (nothing written).
+    & dotnet pwsh -NoProfile -NonInteractive -File $runner -PesterManifest $pester -ModulePath $out -SummaryPath $summary -TreeStatusPath $treeFile |
+        Where-Object { -not "$_".StartsWith('What if: ') } | Out-Host
+    if (-not (Test-Path $summary)) { Write-Warning 'The Pester run produced no summary.'; return [pscustomobject]@{ Passed = 0; Failed = 1; Skipped = 0 } }
     Get-Content -Raw $summary | ConvertFrom-Json
 }
 
 function Invoke-Test {
+    # Noted before the build, so that the last Pester test can tell what the run left in the working tree.
+    $treeStatus = Get-TreeStatus
     Invoke-Build
     $xunit = Invoke-XunitTests
-    $pester = Invoke-PesterTests
+    $pester = Invoke-PesterTests -TreeStatus $treeStatus
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed
-    Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed; Pester: $($pester.Passed) passed, $($pester.Failed) failed"
-    Write-Host "Tests: $passed passed, $failed failed"
+    $skipped = $xunit.Skipped + $pester.Skipped
+    Write-Host ("xunit: {0} passed, {1} failed, {2} skipped; Pester: {3} passed, {4} failed, {5} skipped" -f
+        $xunit.Passed, $xunit.Failed, $xunit.Skipped, $pester.Passed, $pester.Failed, $pester.Skipped)
+    Write-Host "Tests: $passed passed, $failed failed, $skipped skipped"
     if ($failed -gt 0 -or $passed -eq 0) { exit 1 }
 }
 

@@ -57,6 +57,16 @@ namespace BackpropPS.Core
         /// <summary>Number of weights and biases over all layers.</summary>
         public int ParameterCount => Layers.Sum(l => l.ParameterCount);
 
+        /// <summary>
+        /// 8 hex digits that tell this network from another: a hash of its layers' sizes, activations, bias modes and
+        /// the bits of every weight and bias (not the schema). A step that changes any parameter changes it; the
+        /// network file, a job or Clixml keep it.
+        /// </summary>
+        public string Fingerprint => _fingerprint ?? (_fingerprint = NetworkFingerprint.Of(this));
+
+        // Made when first asked for: the layers never change.
+        private string _fingerprint;
+
         /// <inheritdoc />
         public override string ToString() =>
             $"{Shape} ({string.Join(", ", Layers.Select(l => l.Activation))}; {ParameterCount} parameters)";

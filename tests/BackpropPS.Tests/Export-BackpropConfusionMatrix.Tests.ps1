@@ -32,7 +32,7 @@ Describe 'Export-BackpropConfusionMatrix' {
         (Get-Marked $svg 'predicted-label').'#text' | Should -Be $report.Labels
         (Get-Marked $svg 'axis-title').'#text' | Should -Be 'Predicted', 'Actual'
         $accuracy = $report.Correct / $report.Total
-        (Get-Marked $svg 'caption').'#text' | Should -Be ('Confusion matrix: accuracy {0} ({1} of {2})' -f [math]::Round($accuracy, 4).ToString([cultureinfo]::InvariantCulture), $report.Correct, $report.Total)
+        (Get-Marked $svg 'caption').'#text' | Should -Be ('Confusion matrix: accuracy {0} ({1} of {2})' -f $accuracy.ToString('P2', [cultureinfo]::InvariantCulture), $report.Correct, $report.Total)
     }
 
     It 'shades a cell by its share of the row' {
@@ -82,7 +82,7 @@ Describe 'Export-BackpropConfusionMatrix' {
         $path = Join-Path $TestDrive 'big.svg'
         $rows = [pscustomobject]@{ Actual = 'a'; a = 2147483647; b = '3' }, [pscustomobject]@{ Actual = 'b'; a = [long]5; b = 2147483647.0 }
         [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -Path $path
-        (Get-Content -Raw $path) | Should -Match 'accuracy 1 \(4294967294 of 4294967302\)'
+        (Get-Content -Raw $path) | Should -Match 'accuracy &gt; 99.99 % \(4294967294 of 4294967302\)'
     }
 
     It 'refuses two rows for one class rather than keep the second' {

@@ -24,7 +24,7 @@ Describe 'Export-BackpropDecisionBoundary' {
         $panels.Count | Should -Be 1
         $panels[0].'data-epoch' | Should -Be '12'
         (Get-Marked $svg 'point').Count | Should -Be 60
-        (Get-Marked $svg 'point' | Where-Object fill -eq '#0877BD').Count | Should -Be @($circle | Where-Object label -eq 1).Count
+        (Get-Marked $svg 'point' | Where-Object fill -eq '#2b6cb0').Count | Should -Be @($circle | Where-Object label -eq 1).Count
         (Get-Marked $svg 'axis-title').'#text' | Should -Be 'x1', 'x2'
         $image = @(Get-Marked $svg "heatmap")[0]
         $png = [Convert]::FromBase64String($image.GetAttribute('href', 'http://www.w3.org/1999/xlink').Substring(22))
@@ -59,6 +59,18 @@ Describe 'Export-BackpropDecisionBoundary' {
         $epochs = (Get-Marked (Read-Svg $thin) 'frame').'data-epoch'
         $epochs.Count | Should -Be 60
         $epochs[0], $epochs[-1] | Should -Be '1', '150'
+    }
+
+    It 'names an animation''s frames as frames, and each frame''s accuracy as a percentage as the epoch view prints it' {
+        $path = Join-Path $TestDrive 'frames.svg'
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -Animate -Resolution 4
+        $svg = Read-Svg $path
+        (Get-Marked $svg 'caption').'#text' | Should -Be 'Decision boundary of a 2-5-1 network: an animation of 12 frames, epochs 1 to 12'
+        $invariant = [cultureinfo]::InvariantCulture
+        $last = 'Epoch 12: loss {0}, accuracy {1}' -f $run[-1].Loss.ToString('G4', $invariant), $run[-1].Accuracy.ToString('P1', $invariant)
+        (Get-Marked $svg 'panel-caption')[-1].'#text' | Should -Be $last
+        $run | Export-BackpropDecisionBoundary -Path $path -Data $circle -Animate -Epoch 1, 6, 12 -Resolution 4 -Force
+        (Get-Marked (Read-Svg $path) 'caption').'#text' | Should -Be 'Decision boundary of a 2-5-1 network: an animation of 3 frames, epochs 1, 6 and 12'
     }
 
     It 'draws one tile per neuron of -Layer, named as the module names neurons' {

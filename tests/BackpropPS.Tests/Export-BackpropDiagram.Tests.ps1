@@ -35,6 +35,11 @@ Describe 'Export-BackpropDiagram as SVG' {
         $w.text.'#text' | Should -Be "w2_11: 0.4 $([char]0x2192) 0.3589"
         $w.title | Should -BeLike 'w2_11: 0.4 -> 0.35891647971788*(dE/dw2_11 = 0.0821670405642*)'
         (Get-Marked $svg 'bias' | Where-Object id -eq b2).title | Should -BeLike 'b2: 0.6 -> 0.5497998374439*'
+        # Lowered is orange and raised blue, as the legend says; each label on a white box beside its line.
+        $w.line.stroke | Should -Be '#c05621'
+        (Get-Marked $svg 'connection' | Where-Object { $_.'data-parameter' -eq 'w2_12' }).line.stroke | Should -Be '#2b6cb0'
+        (Get-Marked $svg 'legend').'#text' | Should -Be "old $([char]0x2192) new; blue: raised, orange: lowered, thicker: larger change"
+        (Get-Marked $svg 'label-box').'data-placement' | Should -Be (@('beside') * 8)
     }
 
     It 'draws a gradient with its gradients and deltas' {

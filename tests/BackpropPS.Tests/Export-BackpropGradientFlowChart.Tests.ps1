@@ -3,7 +3,8 @@ BeforeAll {
     Import-Module BackpropPS -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
     function script:Read-Svg([string] $Path) { [xml](Get-Content -Raw -LiteralPath $Path) }
-    function script:Get-SvgText([xml] $Svg) { @($Svg.SelectNodes("//*[local-name()='text']") | ForEach-Object { $_.InnerText }) }
+    # The texts, legend entries without their final value ("Layer 1 (final 0.0123)" as "Layer 1").
+    function script:Get-SvgText([xml] $Svg) { @($Svg.SelectNodes("//*[local-name()='text']") | ForEach-Object { $_.InnerText -replace ' \(final [^)]*\)$' }) }
     $script:moons = Get-BackpropDataset Moons -Count 60 -Seed 2 -AsDataset
     $script:mixed = New-BackpropNetwork 2, 5, 4, 1 -Activation Tanh, ReLU, Sigmoid -Seed 3
 }
@@ -25,6 +26,10 @@ Describe 'Export-BackpropGradientFlowChart' {
         $text | Should -Contain 'Weight gradient norm (log scale)'
         foreach ($l in 1..7) { $text | Should -Contain "Layer $l" }
         $text | Should -Not -Contain 'Layer 8'
+        # Each line's legend entry ends with its last value, which the line cannot show to three digits.
+        $norm = $sigmoidRun[-1].GradientFlow[0].GradientNorm
+        $last = $norm.ToString($(if ($norm -ge 1e-4) { 'G3' } else { '0.##E+0' }), [cultureinfo]::InvariantCulture)
+        $svg.SelectNodes("//*[local-name()='text']").InnerText | Should -Contain "Layer 1 (final $last)"
     }
 
     It 'draws the rows of two runs read back with Import-Csv, one line per run and layer' {

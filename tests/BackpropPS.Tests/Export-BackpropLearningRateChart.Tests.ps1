@@ -29,9 +29,9 @@ Describe 'Export-BackpropLearningRateChart' {
         $text | Should -Contain 'Smoothed loss'
         $text | Should -Contain 'Learning-rate range test'
         $text | Should -Contain ('suggested ' + $chartResult.SuggestedLearningRate.ToString('G3', $invariant))
-        # Log-axis ticks: decades from 1e-05 to 10.
+        # Log-axis ticks: decades from 1E-5 to 10.
         $text | Should -Contain '0.001'
-        $text | Should -Contain '1e-05'
+        $text | Should -Contain '1E-5'
     }
 
     It 'marks the blow-up and leaves out its non-finite loss' {

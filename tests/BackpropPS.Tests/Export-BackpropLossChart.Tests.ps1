@@ -23,7 +23,8 @@ Describe 'Export-BackpropLossChart' {
         $texts | Should -Contain 'Training loss'
         $texts | Should -Contain 'Epoch'
         $texts | Should -Contain 'Loss'
-        $texts | Should -Not -Contain 'Validation loss'
+        $texts | Should -Contain 'Training loss (final 0.01)'
+        $texts -like 'Validation loss*' | Should -BeNullOrEmpty
         (Get-LinePoints $svg 'rgb(43,108,176)')[0] | Should -Be 30
     }
 
@@ -33,8 +34,10 @@ Describe 'Export-BackpropLossChart' {
         $file.Name | Should -Be 'validation.svg'
         $svg = Read-Svg $path
         $svg.svg.width | Should -Be '800'
-        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'Validation loss'
-        (Get-LinePoints $svg 'rgb(221,107,32)')[0] | Should -Be 30
+        # The title is -Title's; the legend names each line with its final value.
+        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'XOR'
+        @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'Validation loss (final 0.0217)'
+        (Get-LinePoints $svg 'rgb(192,86,33)')[0] | Should -Be 30
     }
 
     It 'reads a history back from CSV, where every number is a string' {
@@ -45,6 +48,22 @@ Describe 'Export-BackpropLossChart' {
         $svg = Read-Svg $path
         @($svg.SelectNodes("//*[local-name()='text']")).InnerText | Should -Contain 'Loss (log scale)'
         (Get-LinePoints $svg 'rgb(43,108,176)')[0] | Should -Be 30
+    }
+
+    It 'chooses a log axis for a loss over more than two decades, unless -LogScale says otherwise' {
+        $decades = 1..30 | ForEach-Object { [pscustomobject]@{ Epoch = $_; Loss = [math]::Pow(10, -$_ / 6) } }
+        $texts = { param($p) @(([xml](Get-Content -Raw -LiteralPath $p)).SelectNodes("//*[local-name()='text']")).InnerText }
+        $decades | Export-BackpropLossChart -Path (Join-Path $TestDrive 'auto.svg')
+        & $texts (Join-Path $TestDrive 'auto.svg') | Should -Contain 'Loss (log scale)'
+        $decades | Export-BackpropLossChart -Path (Join-Path $TestDrive 'linear.svg') -LogScale:$false
+        & $texts (Join-Path $TestDrive 'linear.svg') | Should -Contain 'Loss'
+        # The history above spans a factor of 36: linear unless -LogScale.
+        $history | Export-BackpropLossChart -Path (Join-Path $TestDrive 'small-range.svg')
+        & $texts (Join-Path $TestDrive 'small-range.svg') | Should -Not -Contain 'Loss (log scale)'
+        # At least four labelled ticks on the loss axis, from 0 to above the first loss (0.36).
+        $ticks = @(& $texts (Join-Path $TestDrive 'small-range.svg') | Where-Object { $_ -match '^0(\.\d+)?$' })
+        $ticks.Count | Should -BeGreaterOrEqual 4
+        [double]$ticks[-1] | Should -BeGreaterOrEqual 0.36
     }
 
     It 'reports a bad record, skips it and draws the rest' {
@@ -127,7 +146,7 @@ Describe 'A loss chart of several runs' {
         (Get-Content -Raw (Join-Path $TestDrive 'csv.svg')) | Should -Be (Get-Content -Raw (Join-Path $TestDrive 'sweep.svg'))
         $rows | Group-Object Optimizer | Export-BackpropLossChart -Path (Join-Path $TestDrive 'grouped.svg')
         $text = ([xml](Get-Content -Raw (Join-Path $TestDrive 'grouped.svg'))).GetElementsByTagName('text') | ForEach-Object InnerText
-        $text | Should -Contain 'Sgd'
-        $text | Should -Contain 'Adam'
+        ($text -join '|') | Should -BeLike '*Sgd (final *'
+        ($text -join '|') | Should -BeLike '*Adam (final *'
     }
 }

@@ -34,9 +34,10 @@ Describe 'Export-BackpropWeightImage' {
         $path = Join-Path $TestDrive 'scaled.svg'
         Export-BackpropWeightImage -Network $net -Path $path
         $tiles = Get-Marked (Read-Svg $path) 'tile'
-        (Get-Pixel $tiles[0]).fill | Should -Be '#ffffff', '#404040', '#808080', '#9f9f9f'
-        (Get-Pixel $tiles[1]).fill | Should -Be '#000000', '#ffffff', '#bfbfbf', '#808080'
-        $tiles[1].title | Should -Be 'o2: weights from -3 to 3 (white is +3, black is -3)'
+        # Blue positive, orange negative, white 0 (the pictures' sign colours): 0.5 is full blue, -0.25 half orange.
+        (Get-Pixel $tiles[0]).fill | Should -Be '#2b6cb0', '#e0aa90', '#ffffff', '#cadaeb'
+        (Get-Pixel $tiles[1]).fill | Should -Be '#c05621', '#2b6cb0', '#95b6d8', '#ffffff'
+        $tiles[1].title | Should -Be 'o2: weights from -3 to 3 (full blue is +3, full orange is -3)'
     }
 
     It 'draws a chosen layer and neurons with an image width, in rows of -Columns' {

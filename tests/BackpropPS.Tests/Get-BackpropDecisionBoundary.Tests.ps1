@@ -93,7 +93,7 @@ Describe 'Get-BackpropDecisionBoundary' {
         $svg = Read-Svg $path
         (Get-Marked $svg 'legend-entry').'data-label' | Should -Be 'setosa', 'versicolor', 'virginica'
         (Get-Marked $svg 'point').Count | Should -Be 150
-        (Get-Marked $svg 'point' | Group-Object fill | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' ' | Should -Be '#0877BD=50 #2F855A=50 #F59322=50'
+        (Get-Marked $svg 'point' | Group-Object fill | Sort-Object Name | ForEach-Object { "$($_.Name)=$($_.Count)" }) -join ' ' | Should -Be '#2b6cb0=50 #2f855a=50 #c05621=50'
     }
 
     It 'refuses <Case> with <ErrorId>' -ForEach @(

@@ -92,6 +92,32 @@ Describe 'Help example <Page>: <Title>' -ForEach $examples {
     }
 }
 
+Describe 'Markdown that the help builder reads as the author meant' {
+    It 'has no line inside a paragraph or a list item that starts like a new list item' {
+        # "* Input" wrapped onto its own line turned one bullet of Invoke-BackpropStep's formula into two.
+        $traps = foreach ($file in Get-ChildItem $docs -Filter '*.md') {
+            $block = $null; $inCode = $false; $number = 0
+            foreach ($line in Get-Content -LiteralPath $file.FullName) {
+                $number++
+                if ($line -match '^\s*```') { $inCode = -not $inCode; $block = $null; continue }
+                if ($inCode) { continue }
+                if ($line -match '^\s*$|^#|^\s*\||^---') { $block = $null; continue }
+                $isItem = $line -match '^\s*([-*+]|\d+[.)])\s+'
+                if ($null -eq $block) { $block = if ($isItem) { 'list' } else { 'paragraph' }; continue }
+                if ($isItem -and ($block -eq 'paragraph' -or $line -match '^\s')) { "$($file.Name):$number $line" }
+            }
+        }
+        $traps | Should -BeNullOrEmpty
+    }
+
+    It 'keeps the output-layer formula of Invoke-BackpropStep in one paragraph of Get-Help' {
+        $paragraphs = @((Get-Help Invoke-BackpropStep -Full).description.Text)
+        $paragraphs -match '^- A weight into an output neuron: Gradient = LossDerivative .* \* Input \(dz/dw, the activation the weight multiplies\)\.$' |
+            Should -HaveCount 1
+        $paragraphs -match '^\* Input' | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'About topics' {
     It 'Get-Help about_BackpropPS shows the concepts' {
         $text = Get-Help about_BackpropPS | Out-String

@@ -21,7 +21,7 @@ Describe 'Invoke-BackpropStep on the seed network' {
     }
 
     It 'prints the seed walk-through''s report by default, line for line' {
-        $seed = Get-Content (Join-Path $PSScriptRoot '../../../shared/seed/000_6c8fd5ece868e39c.txt')
+        $seed = Get-Content (Join-Path $PSScriptRoot '../fixtures/seed/000_6c8fd5ece868e39c.txt')
         $expected = $seed[($seed.IndexOf('=== Forward ==='))..($seed.Count - 1)] | Where-Object { $_ -ne '' }
         $printed = ($step | Out-String -Width 200) -split '\r?\n' | Where-Object { $_.Trim() -ne '' }
         $printed | Should -Be $expected

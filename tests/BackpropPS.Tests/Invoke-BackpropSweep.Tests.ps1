@@ -67,6 +67,15 @@ Describe 'A sweep' {
     }
 }
 
+Describe 'A sweep over the loss function' {
+    It 'names the loss function LossFunction, so that each row keeps its epoch''s Loss' {
+        $got = Invoke-BackpropSweep -Network $net -Grid @{ Loss = 'HalfSquaredError', 'BinaryCrossEntropy' } -Parameters @{ Input = $x; Target = 0, 1, 1, 0; Epochs = 2 }
+        ($got[0].PSObject.Properties.Name -join ',') | Should -BeLike 'Run,LossFunction,Epoch,Loss,*'
+        $got.LossFunction | Select-Object -Unique | Should -Be 'HalfSquaredError', 'BinaryCrossEntropy'
+        $got.Loss | ForEach-Object { $_ | Should -BeOfType [double] }
+    }
+}
+
 Describe 'A sweep checks its grid in the module''s words, before any run' {
     It 'refuses <Case> with <ErrorId>' -ForEach @(
         @{ Case = 'an optimizer that does not exist'; Grid = @{ Optimizer = 'Sgd', 'Adamm' }; ErrorId = 'InvalidSweepValue'; Text = "-Grid's 'Optimizer' holds 'Adamm', which is not one of Sgd, Momentum, Adam." }

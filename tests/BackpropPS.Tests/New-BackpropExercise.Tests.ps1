@@ -41,6 +41,8 @@ Describe 'New-BackpropExercise' {
         $texts | Should -Contain 'y2 = 0.99'
         $texts | Should -Contain "w1_21 = 0.2 $([char]0x2192) ?"
         $texts | Should -Contain "b2 = 0.6 $([char]0x2192) ?"
+        # The colours mean what they mean in every diagram: blue positive, orange negative.
+        $texts | Should -Contain 'fill in each blank in the CSV (32 quantities to 4 decimals); blue: positive weight, orange: negative, thicker: larger'
     }
 
     It 'replaces files only with -Force, and writes nothing with -WhatIf' {

@@ -18,19 +18,19 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
             [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -LiteralPath $Path @More
         }
     }
-    @{ Name = 'Export-BackpropLossChart'; Chart = $true; Draw = {
+    @{ Name = 'Export-BackpropLossChart'; Draw = {
             param($Path, [hashtable] $More = @{})
             [pscustomobject]@{ Epoch = 1; Loss = 0.5 }, [pscustomobject]@{ Epoch = 2; Loss = 0.25 } | Export-BackpropLossChart -LiteralPath $Path @More
         }
     }
-    @{ Name = 'Export-BackpropGradientFlowChart'; Chart = $true; Draw = {
+    @{ Name = 'Export-BackpropGradientFlowChart'; Draw = {
             param($Path, [hashtable] $More = @{})
             [pscustomobject]@{ Epoch = 1; Layer = 1; GradientNorm = 0.5 }, [pscustomobject]@{ Epoch = 2; Layer = 1; GradientNorm = 0.25 } |
                 Export-BackpropGradientFlowChart -LiteralPath $Path @More
         }
     }
-    @{ Name = 'Export-BackpropLearningRateChart'; Chart = $true; Draw = { param($Path, [hashtable] $More = @{}) $range | Export-BackpropLearningRateChart -LiteralPath $Path @More } }
-    @{ Name = 'Export-BackpropDecisionBoundary'; Chart = $true; Draw = {
+    @{ Name = 'Export-BackpropLearningRateChart'; Draw = { param($Path, [hashtable] $More = @{}) $range | Export-BackpropLearningRateChart -LiteralPath $Path @More } }
+    @{ Name = 'Export-BackpropDecisionBoundary'; Draw = {
             param($Path, [hashtable] $More = @{})
             $twoInputs | Export-BackpropDecisionBoundary -LiteralPath $Path -XRange -1, 1 -YRange -1, 1 -Resolution 10 @More
         }
@@ -61,11 +61,6 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
         Test-Path -LiteralPath $path | Should -BeFalse
     }
 
-    It 'writes a title of two lines and markup characters as its caption (the tile pictures)' -Skip:([bool] $Chart) {
-        $path = Join-Path $TestDrive "$Name-title.svg"
-        & $Draw $path @{ Title = "Two`nlines & <more>" }
-        (Read-Svg $path).SelectNodes("//*[@class='caption']").'#text' | Should -BeLike "Two`nlines & <more>*"
-    }
 
     It 'has one -LiteralPath with the aliases PSPath and LP, bound from no pipeline property' {
         $literal = (Get-Command $Name).Parameters['LiteralPath']
@@ -77,5 +72,22 @@ Describe 'The picture cmdlets follow the Export-* file rules: <Name>' -ForEach @
         $e = Get-ErrorRecord { & $Draw (Join-Path $TestDrive "$Name.png") } 'UnsupportedImageFormat' 'InvalidArgument'
         $e.Exception.Message | Should -BeLike '*.svg*'
         Get-ErrorRecord { & $Draw (Join-Path $TestDrive "no/such/$Name.svg") } 'DirectoryNotFound' 'ObjectNotFound'
+    }
+}
+
+Describe 'The tile pictures write a title as their caption: <Name>' -ForEach @(
+    @{ Name = 'Export-BackpropWeightImage'; Draw = { param($Path, [hashtable] $More = @{}) $digitsNet | Export-BackpropWeightImage -LiteralPath $Path @More } }
+    @{ Name = 'Export-BackpropImageGrid'; Draw = { param($Path, [hashtable] $More = @{}) $digits | Export-BackpropImageGrid -LiteralPath $Path @More } }
+    @{ Name = 'Export-BackpropConfusionMatrix'; Draw = {
+            param($Path, [hashtable] $More = @{})
+            $rows = [pscustomobject]@{ Actual = 'a'; a = 1; b = 0 }, [pscustomobject]@{ Actual = 'b'; a = 0; b = 1 }
+            [pscustomobject]@{ Labels = 'a', 'b'; ConfusionMatrix = $rows } | Export-BackpropConfusionMatrix -LiteralPath $Path @More
+        }
+    }
+) {
+    It 'writes a title of two lines and markup characters as its caption' {
+        $path = Join-Path $TestDrive "$Name-title.svg"
+        & $Draw $path @{ Title = "Two`nlines & <more>" }
+        (Read-Svg $path).SelectNodes("//*[@class='caption']").'#text' | Should -BeLike "Two`nlines & <more>*"
     }
 }

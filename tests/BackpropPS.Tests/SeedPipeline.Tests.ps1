@@ -69,7 +69,7 @@ Describe 'One training step of the seed network through the cmdlets' {
     }
 
     It 'prints the seed sections in the demo, line for line' {
-        $seed = Get-Content (Join-Path $PSScriptRoot '../../../shared/seed/000_6c8fd5ece868e39c.txt')
+        $seed = Get-Content (Join-Path $PSScriptRoot '../fixtures/seed/000_6c8fd5ece868e39c.txt')
         $expected = $seed[($seed.IndexOf('=== Forward ==='))..($seed.Count - 1)] | Where-Object { $_ -ne '' }
         $demo = & (Join-Path $PSScriptRoot '../../docs/examples/StepByStep.ps1') | Where-Object { $_ -ne '' }
         $demo | Should -Be $expected

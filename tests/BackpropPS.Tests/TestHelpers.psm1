@@ -98,14 +98,37 @@ function Invoke-AsOrdinaryUser {
     & $executable $arguments
 }
 
+function Install-TestSshServer {
+    # Makes sure there is an sshd for Start-TestSshServer: remote sweeps are the module's way out to other machines,
+    # and CI runs the suite as root on a clean Debian machine, so as root on Debian or Ubuntu a missing sshd is
+    # installed (openssh-server, with the ssh client it needs). Returns why there is still none, or $null.
+    if (Test-Path /usr/sbin/sshd) { return $null }
+    $missing = 'no /usr/sbin/sshd on this machine (openssh-server)'
+    $release = if (Test-Path /etc/os-release) { Get-Content -Raw /etc/os-release } else { '' }
+    if ($release -notmatch '(?m)^(ID|ID_LIKE)=.*\b(debian|ubuntu)\b') { return "$missing; the tests install it on Debian and Ubuntu only" }
+    if ((& id -u) -ne '0') { return "$missing; the tests install it when run as root (apt-get install openssh-server)" }
+    # On a machine booted with systemd the package would start the system's SSH service on port 22: it is masked
+    # first, so only the tests' private sshd ever runs (`systemctl unmask ssh` undoes it).
+    if (Test-Path /run/systemd/system) { & systemctl mask ssh.service ssh.socket 2>&1 | Out-Null }
+    $install = { & env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends -o DPkg::Lock::Timeout=120 openssh-server 2>&1 }
+    $log = & $install
+    # A clean machine may have no package lists yet.
+    if ($LASTEXITCODE -ne 0) { $log = & apt-get update 2>&1; if ($LASTEXITCODE -eq 0) { $log = & $install } }
+    if (-not (Test-Path /usr/sbin/sshd)) { return "$missing, and apt-get could not install it: $(($log | Select-Object -Last 3) -join ' ')" }
+    Write-Host 'Installed openssh-server (apt-get) for the SSH remoting tests; they run a private sshd on localhost.'
+    $null
+}
+
 function Start-TestSshServer {
     # A private sshd on a free localhost port, with keys made in $Directory and PowerShell as its SSH
     # subsystem, and $SessionCount PSSessions to it. Returns { Why; Process; Sessions }: Why says why there
-    # is no server (no sshd, no client, sshd would not start) and is $null when the sessions are open.
+    # is no server (no sshd and none installed, no client, sshd would not start) and is $null when the sessions
+    # are open.
     param([string] $Directory, [int] $SessionCount = 1)
     $server = [pscustomobject]@{ Why = $null; Process = $null; Sessions = @() }
+    $server.Why = Install-TestSshServer
+    if ($server.Why) { return $server }
     $ssh = Get-Command ssh, ssh-keygen -CommandType Application -ErrorAction SilentlyContinue
-    if (-not (Test-Path /usr/sbin/sshd)) { $server.Why = 'no /usr/sbin/sshd on this machine (Debian: openssh-server)'; return $server }
     if (@($ssh).Count -lt 2) { $server.Why = 'no ssh client (ssh, ssh-keygen) on this machine'; return $server }
     if (-not (Test-Path /run/sshd)) { $null = New-Item -ItemType Directory /run/sshd -ErrorAction SilentlyContinue } # sshd's privilege-separation directory
     $null = New-Item -ItemType Directory $Directory -Force

@@ -9,6 +9,13 @@
     registered under a name of its own for the publish only and unregistered afterwards, so the user's
     repositories are as they were. Nothing reaches the PowerShell Gallery: the module has no RequiredModules
     and the publish names the local repository.
+
+    PSResourceGet finds that file under the user's data folder (LocalApplicationData: $XDG_DATA_HOME or
+    ~/.local/share on Linux), and the NuGet inside it writes a NuGet/NuGet.Config under the user's config folder
+    (ApplicationData: $XDG_CONFIG_HOME or ~/.config). Where such a folder does not exist yet, as on a fresh
+    machine, .NET gives an empty path and the file goes into the current directory instead: the repository root,
+    where a PSResourceGet/PSResourceRepository.xml was once committed. Both folders are made before PSResourceGet
+    first looks for them.
 #>
 
 Set-StrictMode -Version 3.0
@@ -23,6 +30,7 @@ function Publish-ModulePackage {
         [Parameter(Mandatory)] [string] $RepositoryPath
     )
     $ErrorActionPreference = 'Stop'
+    foreach ($folder in 'LocalApplicationData', 'ApplicationData') { $null = [Environment]::GetFolderPath($folder, 'Create') }
     Import-Module Microsoft.PowerShell.PSResourceGet -ErrorAction Stop -Verbose:$false
 
     $ModulePath = (Resolve-Path -LiteralPath $ModulePath).ProviderPath

@@ -99,7 +99,7 @@ namespace BackpropPS.Core.Pictures
             double p = settings.PanelSize, cellWidth = AxisLeft + p + Gap, cellHeight = CaptionRow + p + AxisBottom;
             double top = Heading + LegendRow;
             double gridWidth = columns * cellWidth;
-            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15), TextWidth(MapLegend, 11)));
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15, bold: true), TextWidth(MapLegend, 11)));
             double height = top + (panels + columns - 1) / columns * cellHeight + Margin;
             double left = (width - gridWidth) / 2;
 
@@ -138,7 +138,7 @@ namespace BackpropPS.Core.Pictures
             string range = string.Format(CultureInfo.InvariantCulture, "{0} from {1} to {2} (left to right), {3} from {4} to {5} (bottom to top)",
                 settings.XName, Value(g.XMin), Value(g.XMax), settings.YName, Value(g.YMin), Value(g.YMax));
             string legend = NeuronLegend(map.Activation);
-            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15), Math.Max(TextWidth(legend, 11), TextWidth(range, 11))));
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(settings.Title, 15, bold: true), Math.Max(TextWidth(legend, 11), TextWidth(range, 11))));
             double top = Heading + 16, left = (width - gridWidth) / 2;
             double height = top + rows * (TileSize + TileCaption + Gap) + Margin;
 
@@ -209,14 +209,16 @@ namespace BackpropPS.Core.Pictures
 
         private const string MapLegend = "Colour: the predicted class, paler where the network is less sure (white on the boundary); dots: the data";
 
+        // In the sign colours: the low end orange, the high end blue.
         private static string NeuronLegend(Activation activation)
         {
+            const string Low = PictureColours.NegativeName, High = PictureColours.PositiveName;
             switch (activation)
             {
                 case Activation.Sigmoid:
-                case Activation.Softmax: return $"Each tile: one neuron's output ({activation}): orange 0, white 0.5, blue 1";
-                case Activation.Tanh: return "Each tile: one neuron's output (Tanh): orange -1, white 0, blue 1";
-                default: return $"Each tile: one neuron's output ({activation}), scaled to its own largest |output|: orange negative, white 0, blue positive";
+                case Activation.Softmax: return $"Each tile: one neuron's output ({activation}): {Low} 0, white 0.5, {High} 1";
+                case Activation.Tanh: return $"Each tile: one neuron's output (Tanh): {Low} -1, white 0, {High} 1";
+                default: return $"Each tile: one neuron's output ({activation}), scaled to its own largest |output|: {Low} negative, white 0, {High} positive";
             }
         }
 

@@ -14,7 +14,6 @@ namespace BackpropPS.Core.Pictures
     public static class ConfusionHeatMap
     {
         private const double Margin = 16, Heading = 60, AxisTitle = 22, FontSize = 12, MinCell = 44;
-        private const int Red = 0x2b, Green = 0x6c, Blue = 0xb0;
 
         /// <summary>
         /// The most classes a heat map draws: 65,536 cells, a picture of some 8 MB that no screen shows whole. A task of
@@ -32,7 +31,9 @@ namespace BackpropPS.Core.Pictures
             long[] rowTotals = Enumerable.Range(0, n).Select(a => Enumerable.Range(0, n).Sum(p => (long)counts[a, p])).ToArray();
             long total = rowTotals.Sum(), correct = Enumerable.Range(0, n).Sum(k => (long)counts[k, k]);
             string heading = (title ?? "") + (total == 0 ? ": no samples"
-                : string.Format(CultureInfo.InvariantCulture, ": accuracy {0:0.####} ({1} of {2})", (double)correct / total, correct, total));
+                : string.Format(CultureInfo.InvariantCulture, ": accuracy {0} ({1} of {2})", Percent.Of((double)correct / total, 2), correct, total));
+            string[] recalls = Enumerable.Range(0, n).Select(a => rowTotals[a] == 0 ? "no samples"
+                : string.Format(CultureInfo.InvariantCulture, "recall {0} (n = {1})", Percent.Of((double)counts[a, a] / rowTotals[a], 2), rowTotals[a])).ToArray();
 
             double widestLabel = labels.Max(l => TextWidth(l, FontSize));
             double widestCount = counts.Cast<int>().Max(c => TextWidth(c.ToString(CultureInfo.InvariantCulture), FontSize));
@@ -41,8 +42,8 @@ namespace BackpropPS.Core.Pictures
             bool slanted = widestLabel > cell - 6;
             double header = slanted ? widestLabel * 0.72 + 12 : 20;
             double left = Margin + AxisTitle + widestLabel + 8, top = Heading + AxisTitle + header;
-            double rightNotes = TextWidth("recall 0.0000 (n = 00000)", 11) + 12;
-            double width = Math.Max(left + n * cell + rightNotes + Margin, 2 * Margin + TextWidth(heading, 15));
+            double rightNotes = recalls.Max(r => TextWidth(r, 11)) + 12;
+            double width = Math.Max(left + n * cell + rightNotes + Margin, 2 * Margin + TextWidth(heading, 15, bold: true));
             double height = top + n * cell + Margin;
 
             using (XmlWriter xml = Create(writer))
@@ -68,9 +69,7 @@ namespace BackpropPS.Core.Pictures
                     double y = top + a * cell;
                     SvgMarkup.Text(xml, labels[a], left - 8, y + cell / 2 + 4, "end", "actual-label");
                     for (int p = 0; p < n; p++) WriteCell(xml, labels, counts, a, p, rowTotals[a], left + p * cell, y, cell);
-                    string recall = rowTotals[a] == 0 ? "no samples"
-                        : string.Format(CultureInfo.InvariantCulture, "recall {0:0.####} (n = {1})", (double)counts[a, a] / rowTotals[a], rowTotals[a]);
-                    SvgMarkup.Text(xml, recall, left + n * cell + 8, y + cell / 2 + 4, "start", "row-note", "font-size", "11", "fill", "#555555");
+                    SvgMarkup.Text(xml, recalls[a], left + n * cell + 8, y + cell / 2 + 4, "start", "row-note", "font-size", "11", "fill", "#555555");
                 }
                 xml.WriteEndElement();
             }
@@ -89,8 +88,8 @@ namespace BackpropPS.Core.Pictures
         {
             int count = counts[a, p];
             double share = rowTotal == 0 ? 0 : (double)count / rowTotal;
-            string tooltip = string.Format(CultureInfo.InvariantCulture, "actual {0}, predicted {1}: {2} ({3:0.#} % of {0})",
-                labels[a], labels[p], count, 100 * share);
+            string tooltip = string.Format(CultureInfo.InvariantCulture, "actual {0}, predicted {1}: {2} ({3} of {0})",
+                labels[a], labels[p], count, Percent.Of(share, 1));
             StartGroup(xml, tooltip, "class", "cell", "data-actual", labels[a], "data-predicted", labels[p],
                 "data-count", count.ToString(CultureInfo.InvariantCulture));
             Element(xml, "rect", "x", N(x), "y", N(y), "width", N(cell), "height", N(cell), "fill", Shade(share),
@@ -100,12 +99,8 @@ namespace BackpropPS.Core.Pictures
             xml.WriteEndElement();
         }
 
-        // White at 0, the module's blue at 1.
-        private static string Shade(double share)
-        {
-            int Mix(int full) => (int)Math.Round(255 + (full - 255) * share);
-            return string.Format(CultureInfo.InvariantCulture, "#{0:x2}{1:x2}{2:x2}", Mix(Red), Mix(Green), Mix(Blue));
-        }
+        // White at 0, the module's blue (positive, more) at 1.
+        private static string Shade(double share) => PictureColours.Hex(PictureColours.Mix(PictureColours.Positive, share));
 
         private static void Validate(IReadOnlyList<string> labels, int[,] counts)
         {

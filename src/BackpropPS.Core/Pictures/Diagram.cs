@@ -103,14 +103,14 @@ namespace BackpropPS.Core.Pictures
 
         /// <summary>A network with its weights and biases.</summary>
         public static Diagram Of(Network network) =>
-            Build(network, $"Network {network.Shape}: weights", "blue: positive, red: negative, thicker: larger", p => p.ValueIn(network),
+            Build(network, $"Network {network.Shape}: weights", $"{PictureColours.PositiveName}: positive weight, {PictureColours.NegativeName}: negative, thicker: larger", p => p.ValueIn(network),
                 p => $"{p.Name} = {Short(p.ValueIn(network))}",
                 p => $"{p.Name} = {Full(p.ValueIn(network))}", null, null);
 
         /// <summary>A gradient: dE/dparameter on every edge; with one sample, each neuron's activation and delta too.</summary>
         public static Diagram Of(Gradient gradient) =>
             Build(gradient.Network, $"Network {gradient.Network.Shape}: gradients dE/dparameter ({gradient.LossFunction} loss {Short(gradient.Loss)})",
-                "blue: positive (a step lowers the parameter), red: negative (a step raises it), thicker: larger",
+                $"{PictureColours.PositiveName}: positive gradient (a step lowers the parameter), {PictureColours.NegativeName}: negative (a step raises it), thicker: larger",
                 p => p.GradientIn(gradient),
                 p => $"dE/d{p.Name} = {Short(p.GradientIn(gradient))}",
                 p => $"{p.Name} = {Full(p.ValueIn(gradient.Network))}, dE/d{p.Name} = {Full(p.GradientIn(gradient))}",
@@ -119,7 +119,7 @@ namespace BackpropPS.Core.Pictures
         /// <summary>A training step: old -> new on every edge, coloured by the change; with one sample, activations and deltas too.</summary>
         public static Diagram Of(TrainingStep step) =>
             Build(step.Before, $"Network {step.Before.Shape}: one step, learning rate {Short(step.LearningRate)} ({step.LossFunction} loss {Short(step.Loss)})",
-                "old \u2192 new; blue: raised, red: lowered, thicker: larger change",
+                $"old \u2192 new; {PictureColours.PositiveName}: raised, {PictureColours.NegativeName}: lowered, thicker: larger change",
                 p => p.ValueIn(step.After) - p.ValueIn(step.Before),
                 p => $"{p.Name}: {Short(p.ValueIn(step.Before))} \u2192 {Short(p.ValueIn(step.After))}",
                 p => $"{p.Name}: {Full(p.ValueIn(step.Before))} -> {Full(p.ValueIn(step.After))} (dE/d{p.Name} = {Full(p.GradientIn(step.Gradient))})",

@@ -58,7 +58,7 @@ namespace BackpropPS.Core.Pictures
 
         private static string EdgeLine(DiagramEdge edge)
         {
-            string colour = edge.Value > 0 ? "#2b6cb0" : edge.Value < 0 ? "#c53030" : "#888888";
+            string colour = PictureColours.OfSign(edge.Value);
             var line = new StringBuilder($"{Quote(edge.From)} -> {Quote(edge.To)} [class={Quote(edge.IsBias ? "bias-connection" : "connection")}, color={Quote(colour)}");
             if (edge.Label.Length > 0) line.Append($", label={Quote(edge.Label)}, fontcolor={Quote(colour)}");
             line.Append($", tooltip={Quote(edge.Tooltip)}");

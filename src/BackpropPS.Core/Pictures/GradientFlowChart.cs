@@ -88,12 +88,12 @@ namespace BackpropPS.Core.Pictures
             // Lines by run, then by layer from the first to the output layer, so the legend reads in the network's order.
             var lines = points.OrderBy(p => runs[p.Run ?? ""]).ThenBy(p => p.Layer).ThenBy(p => p.Epoch)
                 .Select(p => new LossPoint(p.Epoch, p.Value, null, several ? $"{Name(p.Run)}: layer {p.Layer}" : $"Layer {p.Layer}")).ToList();
-            // A copy: the caller's settings are not changed.
-            settings = settings ?? new LineChartSettings { Title = Describe(measure) + " per layer" };
+            // A copy: the caller's settings are not changed. Norms and ratios are drawn on a log scale unless told.
+            settings = settings ?? new LineChartSettings();
             LineChart.WriteSvg(lines, writer, new LineChartSettings
             {
-                Title = settings.Title, Width = settings.Width, Height = settings.Height, Logarithmic = settings.Logarithmic,
-                ValueTitle = Describe(measure), LegendOutside = true,
+                Title = settings.Title ?? Describe(measure) + " per layer", Width = settings.Width, Height = settings.Height,
+                Logarithmic = settings.Logarithmic ?? IsLogarithmic(measure), ValueTitle = Describe(measure),
             });
         }
     }

@@ -1,18 +1,16 @@
-using System.Globalization;
-
 namespace BackpropPS.Core.Pictures
 {
     /// <summary>
-    /// The colours of decision boundaries, after TensorFlow Playground: class 0 orange, class 1 blue, then the
-    /// loss chart's run colours. A point of the map is its predicted class's colour mixed with white by how sure
-    /// the network is there (white on the boundary, where the two most likely classes tie); a neuron's output
-    /// is orange below 0 and blue above, white at 0.
+    /// The colours of decision boundaries, after TensorFlow Playground and in the module's one palette
+    /// (<see cref="PictureColours"/>): class 0 orange, class 1 blue, then the line colours. A point of the map is
+    /// its predicted class's colour mixed with white by how sure the network is there (white on the boundary,
+    /// where the two most likely classes tie); a neuron's output is orange below 0 and blue above, white at 0.
     /// </summary>
     public static class HeatColours
     {
         /// <summary>One colour per class, in label order (repeating after ten).</summary>
-        public static readonly IReadOnlyList<string> Classes = new[]
-            { "#F59322", "#0877BD", "#2F855A", "#C53030", "#6B46C1", "#8C564B", "#D53F8C", "#4A5568", "#B7791F", "#00A3C4" };
+        public static readonly IReadOnlyList<string> Classes =
+            new[] { PictureColours.Negative, PictureColours.Positive }.Concat(PictureColours.Lines.Skip(2)).ToArray();
 
         /// <summary>How far the map's colours go towards the class colour at full certainty, so that the points on top stand out.</summary>
         public const double MapStrength = 0.8;
@@ -35,20 +33,10 @@ namespace BackpropPS.Core.Pictures
         /// The colour of a value from -1 (full orange) through 0 (white) to 1 (full blue), clamped, NaN white:
         /// a neuron's output mapped onto its activation's range.
         /// </summary>
-        public static (byte R, byte G, byte B) Signed(double value)
-        {
-            if (double.IsNaN(value)) value = 0;
-            value = Math.Max(-1, Math.Min(1, value));
-            return Mix(value < 0 ? Classes[0] : Classes[1], Math.Abs(value));
-        }
+        public static (byte R, byte G, byte B) Signed(double value) => PictureColours.Diverging(value);
 
         /// <summary><paramref name="colour"/> (#rrggbb) mixed with white: 0 is white, 1 the colour itself.</summary>
-        public static (byte R, byte G, byte B) Mix(string colour, double share)
-        {
-            int rgb = int.Parse(colour.Substring(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            byte Channel(int full) => (byte)Math.Round(255 + (full - 255) * share);
-            return (Channel((rgb >> 16) & 0xFF), Channel((rgb >> 8) & 0xFF), Channel(rgb & 0xFF));
-        }
+        public static (byte R, byte G, byte B) Mix(string colour, double share) => PictureColours.Mix(colour, share);
 
         /// <summary>
         /// A neuron's output as a value from -1 to 1: sigmoid and softmax outputs (0 to 1) as 2a - 1, tanh as it

@@ -44,15 +44,22 @@ namespace BackpropPS.Core.Pictures
         public bool? Correct { get; }
     }
 
-    /// <summary>Tiles of one size in rows of <see cref="Columns"/>, under a title and a one-line legend.</summary>
+    /// <summary>
+    /// Tiles of one size in rows of <see cref="Columns"/>, under a title and a one-line legend: grey pictures
+    /// (brightness from black to white), or signed ones (weights: orange through white to blue, see <see cref="PictureColours"/>).
+    /// </summary>
     public sealed class ImageGrid
     {
         /// <summary>More tiles than this are too small to read on one page; pick some instead.</summary>
         public const int MaxTiles = 400;
 
-        /// <summary>Creates a grid; <paramref name="columns"/> of 0 or less picks a near-square layout.</summary>
-        public ImageGrid(string title, string legend, IReadOnlyList<ImageTile> tiles, int columns = 0)
+        /// <summary>
+        /// Creates a grid; <paramref name="columns"/> of 0 or less picks a near-square layout. With <paramref name="signed"/>,
+        /// a tile's brightness 0 is drawn full orange (negative), 0.5 white (0) and 1 full blue (positive).
+        /// </summary>
+        public ImageGrid(string title, string legend, IReadOnlyList<ImageTile> tiles, int columns = 0, bool signed = false)
         {
+            Signed = signed;
             Tiles = (tiles ?? throw new ArgumentNullException(nameof(tiles))).ToArray();
             if (Tiles.Count == 0) throw BackpropException.Argument("NoImages", "Expected at least one image to draw; got none.");
             if (Tiles.Count > MaxTiles)
@@ -87,6 +94,9 @@ namespace BackpropPS.Core.Pictures
 
         /// <summary>The heading.</summary>
         public string Title { get; }
+
+        /// <summary>True when the tiles show signed values (0.5 is zero), drawn orange, white and blue rather than grey.</summary>
+        public bool Signed { get; }
 
         /// <summary>One line under the heading: how to read the greys.</summary>
         public string Legend { get; }

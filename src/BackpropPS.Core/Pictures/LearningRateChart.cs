@@ -4,7 +4,6 @@ using BackpropPS.Core.Training;
 using OxyPlot;
 using OxyPlot.Annotations;
 using OxyPlot.Axes;
-using OxyPlot.Legends;
 using OxyPlot.Series;
 
 namespace BackpropPS.Core.Pictures
@@ -18,8 +17,8 @@ namespace BackpropPS.Core.Pictures
         /// <summary>The colour of the raw losses, light so that the smoothed curve reads first.</summary>
         public const string RawColour = "#A0AEC0";
 
-        /// <summary>The colour of the suggested rate's line and point.</summary>
-        public const string SuggestionColour = "#C53030";
+        /// <summary>The colour of the suggested rate's line and point: what the chart points at.</summary>
+        public const string SuggestionColour = PictureColours.Highlight;
 
         /// <summary>Writes the chart as a standalone SVG document.</summary>
         public static void WriteSvg(LearningRateRangeResult result, TextWriter writer, LineChartSettings settings)
@@ -27,10 +26,10 @@ namespace BackpropPS.Core.Pictures
             if (result == null) throw new ArgumentNullException(nameof(result));
             if (writer == null) throw new ArgumentNullException(nameof(writer));
             if (settings == null) throw new ArgumentNullException(nameof(settings));
-            SvgMarkup.CheckTitle(settings.Title);
+            if (settings.Title != null) SvgMarkup.CheckTitle(settings.Title);
             if (settings.Width < 100 || settings.Height < 100)
                 throw BackpropException.Argument("InvalidChartSize", $"Expected a chart of at least 100 x 100 pixels; got {settings.Width} x {settings.Height}.");
-            LineChart.Export(Model(result, settings.Title), writer, settings.Width, settings.Height);
+            Draw(result, writer, settings);
         }
 
         /// <summary>The SVG document as a string.</summary>
@@ -41,38 +40,26 @@ namespace BackpropPS.Core.Pictures
             return writer.ToString();
         }
 
-        private static PlotModel Model(LearningRateRangeResult result, string title)
+        /// <summary>Writes the chart and returns its loss axis's ticks.</summary>
+        internal static AxisTicks Draw(LearningRateRangeResult result, TextWriter writer, LineChartSettings settings)
         {
-            // A NaN or infinite loss (the blow-up row, at worst) has no place on a chart. The legend sits bottom
-            // left, where the loss of the first, tiny rates is still high.
+            // A NaN or infinite loss (the blow-up row, at worst) has no place on a chart.
             var rows = result.Rows.Where(r => IsFinite(r.Loss) && IsFinite(r.SmoothedLoss)).ToList();
             if (rows.Count == 0)
                 throw BackpropException.Argument("NoLossData", "The range test has no step with a finite loss to draw.");
-            var model = new PlotModel
-            {
-                Title = title,
-                Culture = CultureInfo.InvariantCulture,
-                DefaultFont = "Arial, Helvetica, sans-serif",
-                Background = OxyColors.White,
-            };
-            model.Legends.Add(new Legend { LegendPosition = LegendPosition.BottomLeft, LegendBorder = OxyColors.LightGray });
+            PlotModel model = OxyCharts.Model(settings.Title ?? "Learning-rate range test");
             model.Axes.Add(new LogarithmicAxis
             {
                 Position = AxisPosition.Bottom, Title = "Learning rate (log scale)",
                 Minimum = result.MinLearningRate, Maximum = result.MaxLearningRate,
-                MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColors.LightGray,
+                MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColors.LightGray, LabelFormatter = AxisTicks.Format,
             });
             // The raw loss of the last steps can leap by orders of magnitude: the axis follows the smoothed curve
             // (which stops just past 4 times its best), so the descent stays readable and the leap runs off the top.
             double low = rows.Min(r => Math.Min(r.Loss, r.SmoothedLoss));
             double high = Math.Max(rows.Max(r => r.SmoothedLoss), rows[0].Loss);
-            double pad = (high - low) * 0.05;
-            model.Axes.Add(new LinearAxis
-            {
-                Position = AxisPosition.Left, Title = "Loss", AxisTitleDistance = 8,
-                Minimum = low - pad, Maximum = high + pad,
-                MajorGridlineStyle = LineStyle.Dot, MajorGridlineColor = OxyColors.LightGray,
-            });
+            Axis lossAxis = OxyCharts.ValueAxis(false, "Loss");
+            model.Axes.Add(lossAxis);
             model.Series.Add(Line("Loss", RawColour, 1, rows.Select(r => new DataPoint(r.LearningRate, r.Loss))));
             model.Series.Add(Line("Smoothed loss", LineChart.LossColour, 2, rows.Select(r => new DataPoint(r.LearningRate, r.SmoothedLoss))));
             if (result.DivergedAtStep.HasValue)
@@ -94,7 +81,8 @@ namespace BackpropPS.Core.Pictures
                 point.Points.Add(new ScatterPoint(suggested.LearningRate, suggested.SmoothedLoss));
                 model.Series.Add(point);
             }
-            return model;
+            OxyCharts.AddLegend(model, settings.Width, settings.Height);
+            return OxyCharts.Export(model, lossAxis, low, high, writer, settings.Width, settings.Height);
         }
 
         private static LineSeries Line(string title, string colour, double thickness, System.Collections.Generic.IEnumerable<DataPoint> points)

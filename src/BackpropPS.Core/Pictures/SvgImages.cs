@@ -26,7 +26,7 @@ namespace BackpropPS.Core.Pictures
             double cellWidth = Math.Max(tileWidth, grid.Tiles.Max(t => TextWidth(t.Caption, CaptionSize)) + 4);
             double cellHeight = tileHeight + CaptionHeight;
             double gridWidth = grid.Columns * cellWidth + (grid.Columns - 1) * Gap;
-            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(grid.Title, 15), TextWidth(grid.Legend, 11)));
+            double width = 2 * Margin + Math.Max(gridWidth, Math.Max(TextWidth(grid.Title, 15, bold: true), TextWidth(grid.Legend, 11)));
             double left = (width - gridWidth) / 2;   // the grid centred under a wider heading
             double height = Heading + grid.Rows * cellHeight + (grid.Rows - 1) * Gap + Margin;
 
@@ -39,7 +39,7 @@ namespace BackpropPS.Core.Pictures
                 {
                     double x = left + (k % grid.Columns) * (cellWidth + Gap) + (cellWidth - tileWidth) / 2;
                     double y = Heading + (k / grid.Columns) * (cellHeight + Gap);
-                    WriteTile(xml, grid.Tiles[k], x, y, scale, cellWidth);
+                    WriteTile(xml, grid.Tiles[k], x, y, scale, grid.Signed);
                 }
                 xml.WriteEndElement();
             }
@@ -54,7 +54,7 @@ namespace BackpropPS.Core.Pictures
             return writer.ToString();
         }
 
-        private static void WriteTile(XmlWriter xml, ImageTile tile, double x, double y, int scale, double cellWidth)
+        private static void WriteTile(XmlWriter xml, ImageTile tile, double x, double y, int scale, bool signed)
         {
             StartGroup(xml, tile.Tooltip, "class", "tile", "id", tile.Id,
                 "data-index", tile.Index?.ToString(CultureInfo.InvariantCulture),
@@ -66,17 +66,21 @@ namespace BackpropPS.Core.Pictures
                 for (int column = 0; column < tile.Width; column++)
                 {
                     Element(xml, "rect", "x", N(column), "y", N(row), "width", "1", "height", "1",
-                        "fill", Grey(tile.Brightness[row * tile.Width + column]));
+                        "fill", Colour(tile.Brightness[row * tile.Width + column], signed));
                 }
             }
             xml.WriteEndElement();
             double w = tile.Width * scale, h = tile.Height * scale;
-            // A misclassified sample gets a red frame, so the mistakes stand out in a grid of predictions.
+            // A misclassified sample gets a red frame (the highlight), so the mistakes stand out in a grid of predictions.
             bool wrong = tile.Correct == false;
             Element(xml, "rect", "class", "frame", "x", "0", "y", "0", "width", N(w), "height", N(h), "fill", "none",
-                "stroke", wrong ? "#c53030" : "#999999", "stroke-width", wrong ? "2" : "0.5");
-            SvgMarkup.Text(xml, tile.Caption, w / 2, h + 13, "middle", "label", "font-size", N(CaptionSize), "fill", wrong ? "#c53030" : null);
+                "stroke", wrong ? PictureColours.Highlight : "#999999", "stroke-width", wrong ? "2" : "0.5");
+            SvgMarkup.Text(xml, tile.Caption, w / 2, h + 13, "middle", "label", "font-size", N(CaptionSize), "fill", wrong ? PictureColours.Highlight : null);
             xml.WriteEndElement();
         }
+
+        // A grey from black (0) to white (1); signed, orange (0) through white (0.5) to blue (1).
+        private static string Colour(double brightness, bool signed) =>
+            signed ? PictureColours.Hex(PictureColours.Diverging(double.IsNaN(brightness) ? 0 : 2 * brightness - 1)) : Grey(brightness);
     }
 }

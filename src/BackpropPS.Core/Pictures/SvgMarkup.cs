@@ -21,7 +21,7 @@ namespace BackpropPS.Core.Pictures
         {
             xml.WriteStartElement("svg", Ns);
             Attributes(xml, "width", N(width), "height", N(height), "viewBox", $"0 0 {N(width)} {N(height)}",
-                "font-family", "Helvetica, Arial, sans-serif", "font-size", "12");
+                "font-family", PictureFonts.Family, "font-size", "12");
             xml.WriteElementString("title", Ns, Clean(title));
             Element(xml, "rect", "width", "100%", "height", "100%", "fill", "white");
         }
@@ -113,7 +113,7 @@ namespace BackpropPS.Core.Pictures
                 level.ToString("x2", CultureInfo.InvariantCulture);
         }
 
-        /// <summary>A rough width of <paramref name="text"/> in pixels at <paramref name="fontSize"/>, for layout only.</summary>
-        public static double TextWidth(string text, double fontSize) => text.Length * fontSize * 0.6;
+        /// <summary>The width of <paramref name="text"/> in pixels at <paramref name="fontSize"/> in the widest of the pictures' fonts.</summary>
+        public static double TextWidth(string text, double fontSize, bool bold = false) => PictureFonts.Width(text, fontSize, bold);
     }
 }

@@ -6,8 +6,8 @@ namespace BackpropPS.Core.Pictures
     /// <summary>
     /// What a layer learned, as pictures: the input weights of each neuron laid out as an image the size of its
     /// input (28 x 28 for 784 inputs), one tile per neuron. Each tile is scaled symmetrically around 0 by its own
-    /// largest |weight|, so white is that weight positive, black the same weight negative and mid-grey 0:
-    /// tiles show each neuron's pattern, not which neuron has the largest weights.
+    /// largest |weight|, in the pictures' sign colours: full blue is that weight positive, full orange the same
+    /// weight negative and white 0. Tiles show each neuron's pattern, not which neuron has the largest weights.
     /// </summary>
     public static class WeightImages
     {
@@ -40,8 +40,8 @@ namespace BackpropPS.Core.Pictures
             int height = weights.InputSize / width;
             return new ImageGrid(
                 $"Layer {layer} of {network.Shape}: the input weights of {Wording.Count(picked.Length, "neuron")} as {width} x {height} images",
-                "Each tile is scaled to its own largest |weight|: white positive, mid-grey 0, black negative",
-                tiles, columns);
+                $"Each tile is scaled to its own largest |weight|: {PictureColours.PositiveName} positive, white 0, {PictureColours.NegativeName} negative",
+                tiles, columns, signed: true);
         }
 
         private static ImageTile Tile(Network network, int layer, int neuron, int width)
@@ -51,8 +51,8 @@ namespace BackpropPS.Core.Pictures
             double largest = row.Max(Math.Abs);
             var brightness = row.Select(w => largest > 0 ? 0.5 + 0.5 * w / largest : 0.5).ToArray();
             string name = NeuronNames.Neuron(network, layer, neuron);
-            string tooltip = string.Format(CultureInfo.InvariantCulture, "{0}: weights from {1} to {2} (white is +{3}, black is -{3})",
-                name, SvgMarkup.Value(row.Min()), SvgMarkup.Value(row.Max()), SvgMarkup.Value(largest));
+            string tooltip = string.Format(CultureInfo.InvariantCulture, "{0}: weights from {1} to {2} (full {4} is +{3}, full {5} is -{3})",
+                name, SvgMarkup.Value(row.Min()), SvgMarkup.Value(row.Max()), SvgMarkup.Value(largest), PictureColours.PositiveName, PictureColours.NegativeName);
             return new ImageTile(width, brightness, name, tooltip, id: name);
         }
     }

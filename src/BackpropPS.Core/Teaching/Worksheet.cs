@@ -76,7 +76,7 @@ namespace BackpropPS.Core.Teaching
             string title = $"Worksheet: network {network.Shape}, x = ({string.Join(", ", exercise.Input.Select(N))}), " +
                 $"y = ({string.Join(", ", exercise.Target.Select(N))}), learning rate {N(exercise.LearningRate)}, {exercise.Loss} loss";
             string legend = $"fill in each blank in the CSV ({Wording.Count(exercise.Quantities.Count, "quantity", "quantities")} to {exercise.Decimals} decimals); " +
-                "blue: positive weight, red: negative, thicker: larger";
+                $"{PictureColours.PositiveName}: positive weight, {PictureColours.NegativeName}: negative, thicker: larger";
             return Pictures.Diagram.Worksheet(network, title, legend, Given, i => $"x = {N(exercise.Input[i - 1])}", Blanks);
         }
 

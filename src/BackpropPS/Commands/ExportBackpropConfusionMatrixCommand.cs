@@ -5,7 +5,7 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Draws the confusion matrix of a Measure-BackpropAccuracy report as an SVG heat map with the count in
-    /// each cell and the accuracy in the title; an existing file is replaced only with -Force.
+    /// each cell and the accuracy in the title; an existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropConfusionMatrix", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]

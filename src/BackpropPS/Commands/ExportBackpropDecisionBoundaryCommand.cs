@@ -10,7 +10,7 @@ namespace BackpropPS.Commands
     /// Draws the decision boundary of a network of two inputs as an SVG heat map with the data's points on it,
     /// axes in the data's own units. From a training run (its epoch rows piped in): one panel per chosen epoch,
     /// or with -Animate one animated panel stepping through the epochs. With -Layer: one small map per neuron of
-    /// that layer, what each neuron draws. An existing file is replaced only with -Force.
+    /// that layer, what each neuron draws. An existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropDecisionBoundary", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -135,7 +135,7 @@ namespace BackpropPS.Commands
                 ? new List<BoundaryFrame> { new BoundaryFrame(Run(() => DecisionBoundary.Classes(_network, grid), _network), $"{_network.Shape} network") }
                 : Frames(chosen, grid);
             settings.Title = Heading ?? $"Decision boundary of a {first.Shape} network" +
-                (chosen == null ? "" : Animate ? $" over {Wording.Count(chosen.Count, "epoch")} ({chosen[0].Epoch} to {chosen[chosen.Count - 1].Epoch})" : EpochWords(chosen));
+                (chosen == null ? "" : Animate ? FrameWords(chosen) : EpochWords(chosen));
             string action = Animate ? $"Export an animated decision boundary of {Wording.Count(frames.Count, "frame")}" : $"Export {Wording.Count(frames.Count, "decision boundary", "decision boundaries")}";
             WritePicture(action, w => BoundarySvg.Write(frames, settings, w, Animate));
         }
@@ -181,9 +181,19 @@ namespace BackpropPS.Commands
             return null;
         }
 
+        // The accuracy as the epoch rows' view prints it, a percentage with one decimal.
         private static string Caption(EpochResult e) =>
             string.Format(CultureInfo.InvariantCulture, "Epoch {0}: loss {1:G4}", e.Epoch, e.Loss) +
-            (e.Accuracy.HasValue ? string.Format(CultureInfo.InvariantCulture, ", accuracy {0:0.###}", e.Accuracy.Value) : "");
+            (e.Accuracy.HasValue ? ", accuracy " + Percent.Of(e.Accuracy.Value, 1) : "");
+
+        // ": an animation of 60 frames, epochs 1 to 100": the frames named as frames, the epochs they come from.
+        private static string FrameWords(List<EpochResult> chosen)
+        {
+            string epochs = chosen.Count == 1 ? $"epoch {chosen[0].Epoch}"
+                : chosen.Count <= 6 ? EpochList(chosen)
+                : $"epochs {chosen[0].Epoch} to {chosen[chosen.Count - 1].Epoch}";
+            return $": an animation of {Wording.Count(chosen.Count, "frame")}, {epochs}";
+        }
 
         // "after epoch 100", "at epochs 1, 10 and 100", or for many panels "at 12 epochs".
         private static string EpochWords(List<EpochResult> chosen)
@@ -191,8 +201,14 @@ namespace BackpropPS.Commands
             if (chosen == null) return "";
             if (chosen.Count == 1) return $" after epoch {chosen[0].Epoch}";
             if (chosen.Count > 6) return $" at {Wording.Count(chosen.Count, "epoch")}";
+            return " at " + EpochList(chosen);
+        }
+
+        // "epochs 1, 10 and 100", for two or more.
+        private static string EpochList(List<EpochResult> chosen)
+        {
             var numbers = chosen.Select(e => e.Epoch.ToString(CultureInfo.InvariantCulture)).ToList();
-            return $" at epochs {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[numbers.Count - 1]}";
+            return $"epochs {string.Join(", ", numbers.Take(numbers.Count - 1))} and {numbers[numbers.Count - 1]}";
         }
     }
 }

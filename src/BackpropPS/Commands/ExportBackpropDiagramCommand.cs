@@ -7,7 +7,7 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Draws a network (its weights), a gradient (its gradients) or a training step (old -> new) as an SVG
-    /// picture or Graphviz DOT text; an existing file is replaced only with -Force.
+    /// picture or Graphviz DOT text; an existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropDiagram", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]

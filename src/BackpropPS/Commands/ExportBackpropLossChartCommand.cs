@@ -7,7 +7,7 @@ namespace BackpropPS.Commands
     /// <summary>
     /// Draws a training history (objects with Epoch and Loss, and ValidationLoss when there is one) as an SVG
     /// line chart; rows of several runs (a sweep's, with a Run property, or Group-Object's groups) get one line
-    /// each and a legend. An existing file is replaced only with -Force.
+    /// each and a legend. An existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropLossChart", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
@@ -20,7 +20,7 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         public PSObject InputObject { get; set; }
 
-        /// <summary>A logarithmic loss axis.</summary>
+        /// <summary>A logarithmic loss axis (-LogScale:$false, a linear one); by default chosen from the losses.</summary>
         [Parameter]
         public SwitchParameter LogScale { get; set; }
 
@@ -28,9 +28,6 @@ namespace BackpropPS.Commands
         [Parameter]
         [ValidateNotNull]
         public CultureInfo Culture { get; set; }
-
-        /// <inheritdoc />
-        protected override string DefaultTitle => "Training loss";
 
         /// <inheritdoc />
         protected override void ProcessRecord()
@@ -80,7 +77,11 @@ namespace BackpropPS.Commands
         /// <inheritdoc />
         protected override void EndProcessing()
         {
-            var settings = new LineChartSettings { Title = Heading, Width = Width, Height = Height, Logarithmic = LogScale };
+            // Without -Title the chart says what it draws; without -LogScale it chooses the scale from the losses.
+            var settings = new LineChartSettings
+            {
+                Title = Heading, Width = Width, Height = Height, Logarithmic = IsBound(nameof(LogScale)) ? LogScale.IsPresent : (bool?)null,
+            };
             WritePicture($"Export loss chart of {_points.Count} epochs", writer => LineChart.WriteSvg(_points, writer, settings));
         }
 

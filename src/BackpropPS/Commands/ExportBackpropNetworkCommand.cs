@@ -2,7 +2,7 @@ using System.IO;
 
 namespace BackpropPS.Commands
 {
-    /// <summary>Saves a network as a JSON network file; an existing file is replaced only with -Force.</summary>
+    /// <summary>Saves a network as a JSON network file; an existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).</summary>
     [Cmdlet(VerbsData.Export, "BackpropNetwork", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]
     public sealed class ExportBackpropNetworkCommand : FileExportCmdlet

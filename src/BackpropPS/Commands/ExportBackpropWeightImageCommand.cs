@@ -5,7 +5,7 @@ namespace BackpropPS.Commands
 {
     /// <summary>
     /// Draws what a layer learned as an SVG: the input weights of each of its neurons as a grey-scale tile the
-    /// size of the input image, scaled symmetrically around 0; an existing file is replaced only with -Force.
+    /// size of the input image, scaled symmetrically around 0; an existing file is replaced as Export-Csv replaces one (-NoClobber keeps it).
     /// </summary>
     [Cmdlet(VerbsData.Export, "BackpropWeightImage", DefaultParameterSetName = PathSet, SupportsShouldProcess = true)]
     [OutputType(typeof(FileInfo))]

@@ -160,11 +160,10 @@ $input | Invoke-BackpropTraining @Parameters | ForEach-Object {
             var row = new PSObject();
             row.TypeNames.Insert(0, RowType);
             row.Properties.Add(new PSNoteProperty("Run", run.Number));
-            foreach (var setting in run.Settings) row.Properties.Add(new PSNoteProperty(setting.Key, setting.Value));
+            // A grid over -Loss names the loss function; its column is LossFunction, so the epoch's Loss keeps its own.
+            foreach (var setting in run.Settings) row.Properties.Add(new PSNoteProperty(setting.Key == "Loss" ? "LossFunction" : setting.Key, setting.Value));
             foreach (string name in new[] { "Epoch", "Loss", "ValidationLoss", "Accuracy", "ValidationAccuracy", "GradientNorm" })
-            {
-                if (row.Properties[name] == null) row.Properties.Add(new PSNoteProperty(name, epoch.Properties[name]?.Value));
-            }
+                row.Properties.Add(new PSNoteProperty(name, epoch.Properties[name]?.Value));
             object network = epoch.BaseObject is EpochResult live ? live.Network
                 : NetworkJson.Deserialize((string)epoch.Properties["NetworkJson"].Value, "the network a remote run sent");
             row.Properties.Add(new PSNoteProperty("Network", network));

@@ -70,7 +70,15 @@ namespace BackpropPS.Commands
 
         /// <inheritdoc />
         protected override void EndProcessing() =>
-            WriteObject(new AccuracyReport(_counts.Correct, _counts.Total, _counts.Labels.ToArray(), _counts.Rows().Select(PropertyRows.Of).ToList()));
+            WriteObject(new AccuracyReport(_counts.Correct, _counts.Total, _counts.Labels.ToArray(), _counts.Rows().Select(Row).ToList()));
+
+        // Flat for Export-Csv; its type name selects the view that shows every class at the prompt.
+        private static PSObject Row(List<KeyValuePair<string, object>> columns)
+        {
+            PSObject row = PropertyRows.Of(columns);
+            row.TypeNames.Insert(0, ConfusionMatrixView.RowType);
+            return row;
+        }
 
         // A whole data set at once, forward in chunks: its one-hot (or 0/1) targets against the predicted classes.
         private void Measure(Dataset data)

@@ -30,7 +30,7 @@ public class BoundarySvgTests
         // The point at 9 is outside the range and left out; (0, 0) is the middle of the plot.
         XElement[] circles = WithClass(panels[0], "point");
         Assert.Equal(2, circles.Length);
-        Assert.Equal(("160", "160", "#0877BD"), ((string)circles[0].Attribute("cx"), (string)circles[0].Attribute("cy"), (string)circles[0].Attribute("fill")));
+        Assert.Equal(("160", "160", PictureColours.Positive), ((string)circles[0].Attribute("cx"), (string)circles[0].Attribute("cy"), (string)circles[0].Attribute("fill")));
         string href = (string)WithClass(panels[0], "heatmap").Single().Attribute(XLink + "href");
         Assert.StartsWith("data:image/png;base64,", href);
         byte[] raw = Inflate(Chunks(Convert.FromBase64String(href.Substring(22)))[1].Data);

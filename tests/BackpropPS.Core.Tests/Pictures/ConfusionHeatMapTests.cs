@@ -21,15 +21,15 @@ public class ConfusionHeatMapTests
         Assert.Equal(new[] { "50", "0", "0", "0", "47", "3", "0", "2", "48" }, cells.Select(c => WithClass(c, "count").Single().Value));
         var cell = cells.Single(c => (string)c.Attribute("data-actual") == "versicolor" && (string)c.Attribute("data-predicted") == "virginica");
         Assert.Equal("3", (string)cell.Attribute("data-count"));
-        Assert.Equal("actual versicolor, predicted virginica: 3 (6 % of versicolor)", cell.Element(Svg + "title").Value);
+        Assert.Equal("actual versicolor, predicted virginica: 3 (6.0 % of versicolor)", cell.Element(Svg + "title").Value);
         // Shade by the share of the row: a whole row is the full blue, nothing is white.
         Assert.Equal("#2b6cb0", (string)cells[0].Element(Svg + "rect").Attribute("fill"));
         Assert.Equal("#ffffff", (string)cells[1].Element(Svg + "rect").Attribute("fill"));
-        Assert.Equal("Confusion matrix: accuracy 0.9667 (145 of 150)", WithClass(svg, "caption").Single().Value);
+        Assert.Equal("Confusion matrix: accuracy 96.67 % (145 of 150)", WithClass(svg, "caption").Single().Value);
         Assert.Equal(labels, WithClass(svg, "predicted-label").Select(t => t.Value));
         Assert.Equal(labels, WithClass(svg, "actual-label").Select(t => t.Value));
         Assert.Equal(new[] { "Predicted", "Actual" }, WithClass(svg, "axis-title").Select(t => t.Value));
-        Assert.Equal("recall 0.94 (n = 50)", WithClass(svg, "row-note")[1].Value);
+        Assert.Equal("recall 94.00 % (n = 50)", WithClass(svg, "row-note")[1].Value);
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class ConfusionHeatMapTests
         }
         var svg = XDocument.Parse(invariant);
         Assert.Equal(labels, WithClass(svg, "actual-label").Select(t => t.Value));
-        Assert.Equal("Mine: accuracy 0.6667 (4 of 6)", WithClass(svg, "caption").Single().Value);
+        Assert.Equal("Mine: accuracy 66.67 % (4 of 6)", WithClass(svg, "caption").Single().Value);
         Assert.Equal("InvalidConfusionMatrix", Assert.Throws<BackpropException>(() => ConfusionHeatMap.ToText(labels, new int[3, 3])).ErrorId);
     }
 

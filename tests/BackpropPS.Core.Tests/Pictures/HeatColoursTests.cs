@@ -15,11 +15,14 @@ public class HeatColoursTests
         Assert.Equal(1, HeatColours.Certainty(1.7, 2));   // outputs that are no probabilities are clamped
         Assert.Equal(((byte)255, (byte)255, (byte)255), HeatColours.Mix("#0877BD", 0));
         Assert.Equal(((byte)0x08, (byte)0x77, (byte)0xBD), HeatColours.Mix("#0877BD", 1));
-        Assert.Equal(((byte)0xF5, (byte)0x93, (byte)0x22), HeatColours.Signed(-1));
+        // A neuron's output: the sign colours, orange (#c05621) below 0, blue (#2b6cb0) above, white at 0.
+        Assert.Equal(((byte)0xC0, (byte)0x56, (byte)0x21), HeatColours.Signed(-1));
         Assert.Equal(((byte)255, (byte)255, (byte)255), HeatColours.Signed(0));
-        Assert.Equal(((byte)0x08, (byte)0x77, (byte)0xBD), HeatColours.Signed(5));
-        // Half way from white (255) to 0x08 (8) rounds to 132.
-        Assert.Equal((byte)132, HeatColours.Signed(0.5).R);
+        Assert.Equal(((byte)0x2B, (byte)0x6C, (byte)0xB0), HeatColours.Signed(5));
+        // Half way from white (255) to 0x2B (43) is 149.
+        Assert.Equal((byte)149, HeatColours.Signed(0.5).R);
+        // Class 0 is the negative colour and class 1 the positive one, as in the diagrams.
+        Assert.Equal((PictureColours.Negative, PictureColours.Positive), (HeatColours.Class(0), HeatColours.Class(1)));
         Assert.Equal(0.5, HeatColours.NeuronValue(0.75, Activation.Sigmoid, 9), 12);
         Assert.Equal(-0.25, HeatColours.NeuronValue(-0.25, Activation.Tanh, 9), 12);
         Assert.Equal(0.5, HeatColours.NeuronValue(3, Activation.ReLU, 6), 12);

@@ -18,10 +18,12 @@ public class WeightImagesTests
         Assert.Equal(new[] { "h1", "h2", "h3" }, tiles.Select(t => (string)t.Attribute("id")));
         Assert.All(tiles, t => Assert.Equal(4, Pixels(t).Length));
         Assert.Equal(new[] { "h1", "h2", "h3" }, tiles.Select(t => WithClass(t, "label").Single().Value));
-        // Symmetric around 0 by each tile's own largest |weight|: +1 white, -1 black, 0 mid-grey, 0.5 in between.
-        Assert.Equal(new[] { "#ffffff", "#000000", "#808080", "#bfbfbf" }, Pixels(tiles[0]).Select(r => (string)r.Attribute("fill")));
-        Assert.All(Pixels(tiles[1]), r => Assert.Equal("#ffffff", (string)r.Attribute("fill")));
-        Assert.All(Pixels(tiles[2]), r => Assert.Equal("#808080", (string)r.Attribute("fill")));
+        // Symmetric around 0 by each tile's own largest |weight|, in the sign colours: +1 full blue, -1 full orange,
+        // 0 white, 0.5 halfway from white to blue.
+        string half = PictureColours.Hex(PictureColours.Mix(PictureColours.Positive, 0.5));
+        Assert.Equal(new[] { PictureColours.Positive, PictureColours.Negative, "#ffffff", half }, Pixels(tiles[0]).Select(r => (string)r.Attribute("fill")));
+        Assert.All(Pixels(tiles[1]), r => Assert.Equal(PictureColours.Positive, (string)r.Attribute("fill")));
+        Assert.All(Pixels(tiles[2]), r => Assert.Equal("#ffffff", (string)r.Attribute("fill")));
         Assert.Equal(new[] { ("0", "0"), ("1", "0"), ("0", "1"), ("1", "1") },
             Pixels(tiles[0]).Select(r => ((string)r.Attribute("x"), (string)r.Attribute("y"))));
         Assert.StartsWith("h1: weights from -1 to 1", tiles[0].Element(Svg + "title").Value);
