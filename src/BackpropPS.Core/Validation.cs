@@ -81,6 +81,24 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
         }
 
+        /// <summary>As <see cref="EnsureBatch"/>, for rows read where they are (<see cref="Training.Dataset.OverRows"/>).</summary>
+        public static void EnsureRows(double[][] rows, int width, string what, string sizeErrorId, string finiteErrorId)
+        {
+            if (rows == null || rows.Length == 0)
+                throw BackpropException.Argument(sizeErrorId, $"Expected at least one {what} sample of {width} values; got none.");
+            foreach (double[] row in rows)
+            {
+                if (row.Length != width)
+                {
+                    throw BackpropException.Argument(sizeErrorId,
+                        $"Expected {width} {what} values per sample (the network's {(what == "input" ? "input" : "output")} size); got {row.Length}.");
+                }
+                foreach (double v in row)
+                    if (double.IsNaN(v) || double.IsInfinity(v))
+                        throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
+            }
+        }
+
         /// <summary>
         /// The error for a finite value that float32 cannot hold (beyond about 3.4e38, it would round to infinity):
         /// ValueOutOfSingleRange, naming where it is.

@@ -46,7 +46,9 @@ namespace BackpropPS.Core.Training
             int batchSize = options.BatchSize == 0 || options.BatchSize > training.Count ? training.Count : options.BatchSize;
             // Validation runs in chunks of the workspace's rows; a few hundred keep its products efficient.
             int capacity = Math.Max(batchSize, Math.Min(validation?.Count ?? 0, 256));
-            var workspace = new TrainingWorkspace<T>(network, capacity, Engine.Path, options.Threads);
+            // Rows read where they are (a double[][] from a command) are copied into the workspace a batch at a time.
+            bool gather = training.InputRows != null && Scalar.PrecisionOf<T>() == Precision.Double;
+            var workspace = new TrainingWorkspace<T>(network, capacity, Engine.Path, options.Threads, gather ? network.InputSize : 0);
             training = training.WithPrecision(workspace.Precision);
             validation = validation?.WithPrecision(workspace.Precision);
             AccuracyKind kind = Accuracy.KindFor(training.Targets);
@@ -132,7 +134,8 @@ namespace BackpropPS.Core.Training
 
         private static void EnsureFits(Network network, Dataset data)
         {
-            Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
+            if (data.InputRows != null) Validation.EnsureRows(data.InputRows, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
+            else Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
             Validation.EnsureBatch(data.Targets, network.OutputSize, "target", "TargetSizeMismatch", "NonFiniteTarget");
         }
 

@@ -8,7 +8,8 @@ namespace BackpropPS.Core.Training
     /// the optimizer), their gradients, and each layer's z, a and delta for a batch, all of type <c>T</c>: double,
     /// or float in a float32 run (the network's weights rounded once, here). A batch's inputs are read as a view of
     /// the data set's rows (stored as <c>T</c>), through the shuffled order when there is one; only its targets (one
-    /// row of outputs per sample) are gathered. The loss, the output layer's deltas and the accuracy are computed in
+    /// row of outputs per sample) are gathered, and the inputs too when the data set reads a caller's rows where they are
+    /// (<see cref="Dataset.OverRows"/>). The loss, the output layer's deltas and the accuracy are computed in
     /// double from the output layer's values (widened first in a float32 run: a few hundred values a batch), and
     /// the deltas rounded back. An immutable <see cref="Network"/> (of doubles) is made only by
     /// <see cref="Snapshot"/>, where a user gets to see one.
@@ -19,6 +20,9 @@ namespace BackpropPS.Core.Training
         private readonly LayerParameters<T>[] _layers;
         private readonly T[][] _z, _a, _delta;
         private readonly T[] _dA;
+        // The batch's input rows when they are gathered (see the constructor's gatherWidth), else null.
+        private readonly T[] _batchInputs;
+        private bool _gathered;
         private readonly double[] _targets, _lossScratch;
         // The output layer's z, a and delta as doubles: the layer's own arrays in a float64 run, copies in a float32 one.
         private readonly double[] _outputZ, _outputA, _outputDelta;
@@ -26,7 +30,9 @@ namespace BackpropPS.Core.Training
         private readonly int _threads;
         private int _rows;
 
-        public TrainingWorkspace(Network network, int capacity, KernelPath path, int threads)
+        // gatherWidth: inputs per sample of a data set whose rows are read where they are (Dataset.OverRows, double
+        // only), whose batches are copied into the workspace; 0 when the data sets' inputs are one matrix each.
+        public TrainingWorkspace(Network network, int capacity, KernelPath path, int threads, int gatherWidth = 0)
         {
             _template = network;
             _path = path;
@@ -56,6 +62,7 @@ namespace BackpropPS.Core.Training
                 widest = Math.Max(widest, layer.InputSize);
             }
             _dA = new T[Validation.ArrayLength(capacity, widest, $"A batch of {capacity} samples", "BatchTooLarge")];
+            if (gatherWidth > 0) _batchInputs = new T[Validation.ArrayLength(capacity, gatherWidth, $"A batch of {capacity} samples", "BatchTooLarge")];
             _targets = new double[capacity * network.OutputSize];
             _lossScratch = new double[capacity * network.OutputSize];
             int last = count - 1;
@@ -209,6 +216,14 @@ namespace BackpropPS.Core.Training
             double[] y = data.Targets.Data;
             for (int r = 0; r < count; r++)
                 Array.Copy(y, (order == null ? start + r : order[start + r]) * outputs, _targets, r * outputs, outputs);
+            _gathered = _batchInputs != null && data.InputRows != null;
+            if (_gathered)
+            {
+                double[][] rows = data.InputRows;
+                double[] batch = Scalar.Doubles(_batchInputs);
+                int width = data.InputColumns;
+                for (int r = 0; r < count; r++) Array.Copy(rows[order == null ? start + r : order[start + r]], 0, batch, r * width, width);
+            }
             for (int l = 0; l < _layers.Length; l++)
                 LayerPass.Forward(_layers[l], InputOf(l, data, order, start), count, _z[l], _a[l], _path, _threads);
             if (Scalar.IsSingle<T>())
@@ -225,10 +240,12 @@ namespace BackpropPS.Core.Training
             return sum;
         }
 
-        // What layer l reads: a view of the batch's rows of the data set for the first, the activations below otherwise.
+        // What layer l reads: a view of the batch's rows of the data set (or their copy, when gathered) for the first,
+        // the activations below otherwise.
         private MatrixOperand<T> InputOf(int l, Dataset data, int[] order, int start)
         {
             if (l > 0) return MatrixOperand.Rows(_a[l - 1], _layers[l - 1].OutputSize);
+            if (_gathered) return MatrixOperand.Rows(_batchInputs, data.InputColumns);
             int width = data.Inputs.Columns;
             T[] inputs = data.Inputs.Values<T>();
             return order == null ? MatrixOperand.Rows(inputs, width, start * width) : MatrixOperand.Gather(inputs, width, order, start);
