@@ -7,7 +7,8 @@ namespace BackpropPS.Benchmarks
     /// <summary>
     /// The matrix products of steps (c) and (d), each as the layers compute it (no transposed copies), on the
     /// reference loop (the baseline), the Vector path (the netstandard2.0 build's), and the Avx2 path on one
-    /// thread and on every core, in double and (Single*) in float. The GFLOP/s column compares with
+    /// thread and on every core, in double and (Single*) in float (SingleAvx2Tile*: the float product with the 6 x 16 AVX2 tile
+    /// where the CPU has AVX-512 and would use the 6 x 32 one). The GFLOP/s column compares with
     /// `torch_peer.py --gemm` (numpy's dgemm and sgemm on OpenBLAS) on the same shapes.
     /// </summary>
     public class GemmBenchmarks
@@ -66,6 +67,21 @@ namespace BackpropPS.Benchmarks
 
         [Benchmark]
         public float[] SingleAvx2AllCores() => RunSingle(KernelPath.Avx2, 0);
+
+        /// <summary>The float product with the 6 x 16 AVX2 tile where the CPU would use the 6 x 32 AVX-512 one: what AVX-512 adds.</summary>
+        [Benchmark]
+        public float[] SingleAvx2Tile1Thread() => Narrow(() => RunSingle(KernelPath.Avx2, 1));
+
+        /// <inheritdoc cref="SingleAvx2Tile1Thread"/>
+        [Benchmark]
+        public float[] SingleAvx2TileAllCores() => Narrow(() => RunSingle(KernelPath.Avx2, 0));
+
+        private static float[] Narrow(System.Func<float[]> product)
+        {
+            GemmBlocked<float>.WideSingleTiles = false;
+            try { return product(); }
+            finally { GemmBlocked<float>.WideSingleTiles = MicroKernelAvx512Single.IsSupported; }
+        }
 
         private float[] RunSingle(KernelPath path, int threads)
         {

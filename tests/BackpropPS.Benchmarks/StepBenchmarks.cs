@@ -18,7 +18,8 @@ namespace BackpropPS.Benchmarks
     /// <item>TrainingLoopVectorPath: the same on the Vector&lt;double&gt; kernels the netstandard2.0 build
     /// (Windows PowerShell 5.1) runs, one thread.</item>
     /// <item>Single1Thread / SingleAllCores / SingleVectorPath: the same three in float32 (-Precision Single), the
-    /// workspace of floats, the batch's inputs stored as floats.</item>
+    /// workspace of floats, the batch's inputs stored as floats; on a CPU with AVX-512 their products use its 6 x 32
+    /// float tile, and SingleAvx2Tile1Thread / SingleAvx2TileAllCores are the same steps with the 6 x 16 AVX2 tile.</item>
     /// </list>
     /// The allocated column is per step; the training loop's is zero.
     /// </summary>
@@ -81,6 +82,20 @@ namespace BackpropPS.Benchmarks
 
         [Benchmark]
         public bool SingleVectorPath() => _singleVector.Step();
+
+        [Benchmark]
+        public bool SingleAvx2Tile1Thread() => Narrow(_singleOne);
+
+        [Benchmark]
+        public bool SingleAvx2TileAllCores() => Narrow(_singleAll);
+
+        // A float step with the 6 x 16 AVX2 tile where the CPU has AVX-512 (and would use the 6 x 32 one).
+        private static bool Narrow(TrainingLoop<float> loop)
+        {
+            GemmBlocked<float>.WideSingleTiles = false;
+            try { return loop.Step(); }
+            finally { GemmBlocked<float>.WideSingleTiles = MicroKernelAvx512Single.IsSupported; }
+        }
 
         // The same step on the textbook implementation: gradients sample by sample, then a new network.
         private TextbookNetwork TextbookStep(out double loss)

@@ -12,7 +12,8 @@ namespace BackpropPS.Core.Kernels
     /// each strip contiguous and zero-padded to whole tiles. Packed panels are read in one stream whatever the
     /// operands' strides (a stride of 4 KB, as a 512-wide layer has, would otherwise thrash the caches), and
     /// transposes and row views are resolved here, once per block. On the Avx2 path the copies and 4 x 4
-    /// transposes (8 x 8 for floats) go through registers; the Vector path copies as the netstandard2.0 build does.
+    /// transposes (8 x 8 for floats) go through registers;
+    /// the float strips of B are 16 or 32 columns wide (see GemmBlocked.WideSingleTiles); the Vector path copies as the netstandard2.0 build does.
     /// Packing only moves values, so one routine serves doubles and floats except for those transposes.
     /// </summary>
     internal static unsafe class GemmPacking
@@ -78,7 +79,7 @@ namespace BackpropPS.Core.Kernels
 #if NET8_0_OR_GREATER
                 if (path == KernelPath.Avx2 && width == nr)
                 {
-                    if (Scalar.IsSingle<T>()) PackSixteenRows(b, (float*)data, j0 + s, p0, kc, (float*)strip);
+                    if (Scalar.IsSingle<T>()) PackFloatColumns(b, (float*)data, j0 + s, p0, kc, nr, (float*)strip);
                     else PackEightRows(b, (double*)data, j0 + s, p0, kc, (double*)strip);
                     continue;
                 }
@@ -195,10 +196,11 @@ namespace BackpropPS.Core.Kernels
             }
         }
 
-        // Sixteen stored rows of a transposed B (its columns, floats), eight steps of p at a time, as two 8 x 8 transposes.
-        private static void PackSixteenRows<T>(in MatrixOperand<T> b, float* data, int j, int p0, int kc, float* strip) where T : unmanaged
+        // nr (16, or 32 for the AVX-512 tile) stored rows of a transposed B (its columns, floats), eight steps of p at a
+        // time, as nr / 8 transposes of 8 x 8.
+        private static void PackFloatColumns<T>(in MatrixOperand<T> b, float* data, int j, int p0, int kc, int nr, float* strip) where T : unmanaged
         {
-            for (int half = 0; half < 2; half++)
+            for (int half = 0; half < nr / 8; half++)
             {
                 int first = j + 8 * half;
                 float* r0 = data + b.RowStart(first) + p0, r1 = data + b.RowStart(first + 1) + p0;
@@ -213,13 +215,13 @@ namespace BackpropPS.Core.Kernels
                         Avx.LoadVector256(r4 + p), Avx.LoadVector256(r5 + p), Avx.LoadVector256(r6 + p), Avx.LoadVector256(r7 + p),
                         out Vector256<float> o0, out Vector256<float> o1, out Vector256<float> o2, out Vector256<float> o3,
                         out Vector256<float> o4, out Vector256<float> o5, out Vector256<float> o6, out Vector256<float> o7);
-                    float* to = column + p * 16;
-                    Avx.Store(to, o0); Avx.Store(to + 16, o1); Avx.Store(to + 32, o2); Avx.Store(to + 48, o3);
-                    Avx.Store(to + 64, o4); Avx.Store(to + 80, o5); Avx.Store(to + 96, o6); Avx.Store(to + 112, o7);
+                    float* to = column + p * nr;
+                    Avx.Store(to, o0); Avx.Store(to + nr, o1); Avx.Store(to + 2 * nr, o2); Avx.Store(to + 3 * nr, o3);
+                    Avx.Store(to + 4 * nr, o4); Avx.Store(to + 5 * nr, o5); Avx.Store(to + 6 * nr, o6); Avx.Store(to + 7 * nr, o7);
                 }
                 for (; p < kc; p++)
                 {
-                    float* to = column + p * 16;
+                    float* to = column + p * nr;
                     to[0] = r0[p]; to[1] = r1[p]; to[2] = r2[p]; to[3] = r3[p]; to[4] = r4[p]; to[5] = r5[p]; to[6] = r6[p]; to[7] = r7[p];
                 }
             }
