@@ -36,7 +36,7 @@ namespace BackpropPS.Core
             new Layer(shape.InputSize, shape.OutputSize, weights, biases, shape.Activation, shape.BiasMode, validate: false);
 
         /// <summary>The shape and the arrays themselves, for the passes; core code only.</summary>
-        internal LayerParameters Parameters => new LayerParameters(InputSize, OutputSize, Activation, BiasMode, Weights.Data, Biases.Data);
+        internal LayerParameters<double> Parameters => new LayerParameters<double>(InputSize, OutputSize, Activation, BiasMode, Weights.Data, Biases.Data);
 
         /// <summary>Number of inputs into the layer.</summary>
         public int InputSize { get; }

@@ -81,6 +81,33 @@ namespace BackpropPS.Core
                 throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
         }
 
+        /// <summary>As <see cref="EnsureBatch"/>, for rows read where they are (<see cref="Training.Dataset.OverRows"/>).</summary>
+        public static void EnsureRows(double[][] rows, int width, string what, string sizeErrorId, string finiteErrorId)
+        {
+            if (rows == null || rows.Length == 0)
+                throw BackpropException.Argument(sizeErrorId, $"Expected at least one {what} sample of {width} values; got none.");
+            foreach (double[] row in rows)
+            {
+                if (row.Length != width)
+                {
+                    throw BackpropException.Argument(sizeErrorId,
+                        $"Expected {width} {what} values per sample (the network's {(what == "input" ? "input" : "output")} size); got {row.Length}.");
+                }
+                foreach (double v in row)
+                    if (double.IsNaN(v) || double.IsInfinity(v))
+                        throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
+            }
+        }
+
+        /// <summary>
+        /// The error for a finite value that float32 cannot hold (beyond about 3.4e38, it would round to infinity):
+        /// ValueOutOfSingleRange, naming where it is.
+        /// </summary>
+        public static BackpropException OutOfSingleRange(double value, string where) =>
+            new BackpropException("ValueOutOfSingleRange", BackpropErrorKind.InvalidData, string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "The value {0:R} ({1}) is beyond float32's range (at most about 3.4E+38 in size): with -Precision Single it would become " +
+                "infinite. Use -Precision Double, or scale the values down (-Standardize for inputs).", value, where));
+
         public static void EnsureLearningRate(double learningRate)
         {
             if (!(learningRate > 0) || double.IsInfinity(learningRate))

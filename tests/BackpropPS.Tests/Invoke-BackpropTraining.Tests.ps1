@@ -133,6 +133,20 @@ $run[-1].Network | Export-BackpropNetwork -LiteralPath '{2}'
         $one[-1].Loss | Should -Not -Be $one[0].Loss
     }
 
+    It 'gives the same numbers, bit for bit, from a double[][] (read where it is) as from the same rows as a Matrix' {
+        $random = [BackpropPS.Core.SeededRandom]::new(6)
+        [double[][]] $x = foreach ($i in 1..80) { , [double[]](1..40 | ForEach-Object { $random.NextDouble() }) }
+        [double[][]] $y = foreach ($i in 1..80) { $row = [double[]]::new(3); $row[$random.NextInt(3)] = 1; , $row }
+        $net = New-BackpropNetwork -LayerSize 40, 16, 3 -Activation ReLU, Softmax -Seed 2
+        $settings = @{ Network = $net; Target = $y; Optimizer = 'Adam'; Epochs = 3; BatchSize = 16; Shuffle = $true; Seed = 4; ValidationFraction = 0.25 }
+        $jagged = Invoke-BackpropTraining @settings -Input $x
+        $matrix = Invoke-BackpropTraining @settings -Input ([BackpropPS.Core.Matrix]::FromRows($x))
+        $jagged.Loss | Should -Be $matrix.Loss
+        $jagged.ValidationLoss | Should -Be $matrix.ValidationLoss
+        (ConvertTo-BitPattern $jagged[-1].Network.Layers[0].Weights) | Should -Be (ConvertTo-BitPattern $matrix[-1].Network.Layers[0].Weights)
+        $x[0][0] | Should -Be ([BackpropPS.Core.SeededRandom]::new(6).NextDouble()) -Because 'the rows are read, never written'
+    }
+
     It 'refuses a negative thread count' {
         { Invoke-BackpropTraining -Network (New-BackpropNetwork 2, 1) -Input 1, 2 -Target 0 -ThreadCount -1 } |
             Should -Throw -ErrorId 'ParameterArgumentValidationError,BackpropPS.Commands.InvokeBackpropTrainingCommand'

@@ -83,7 +83,10 @@ namespace BackpropPS.Core.Data
         public long BytesToRead => 2 * ValueCount;
 
         /// <summary>The bytes <c>ReadMatrix</c> needs: the values as they are read, then 8 bytes each as doubles.</summary>
-        public long BytesToReadMatrix => 9 * ValueCount;
+        public long BytesToReadMatrix => BytesToReadMatrixAs(Precision.Double);
+
+        /// <summary>The bytes <c>ReadMatrix</c> needs in <paramref name="precision"/>: the values as read, then 8 (or 4) bytes each.</summary>
+        public long BytesToReadMatrixAs(Precision precision) => (precision == Precision.Single ? 5 : 9) * ValueCount;
 
         /// <summary>The header as the reader checks it, without the values: an InvalidIdxFile or IdxFileTooLarge error saying why not.</summary>
         public static IdxFile ReadHeader(string path) => Load(path, null, CancellationToken.None);
@@ -111,13 +114,15 @@ namespace BackpropPS.Core.Data
         public static IdxFile ReadMatrix(string path, double scale, CancellationToken cancel = default) =>
             ReadMatrix(path, scale, Validation.MemoryLimit, cancel);
 
-        internal static IdxFile ReadMatrix(string path, double scale, long memoryLimit, CancellationToken cancel)
+        internal static IdxFile ReadMatrix(string path, double scale, long memoryLimit, CancellationToken cancel, Precision precision = Precision.Double)
         {
             return Load(path, (file, source) =>
             {
-                EnsureMemory(file, file.BytesToReadMatrix, "as doubles", memoryLimit);
+                bool single = precision == Precision.Single;
+                EnsureMemory(file, file.BytesToReadMatrixAs(precision), single ? "as floats" : "as doubles", memoryLimit);
                 List<byte[]> blocks = ReadBlocks(file, source, cancel);
-                file.Matrix = Matrix.Wrap(file.Count, file.Width, Scale(blocks, file.ValueCount, scale));
+                file.Matrix = single ? Matrix.Wrap(file.Count, file.Width, Scale<float>(blocks, file.ValueCount, scale))
+                    : Matrix.Wrap(file.Count, file.Width, Scale<double>(blocks, file.ValueCount, scale));
             }, cancel);
         }
 
@@ -130,16 +135,17 @@ namespace BackpropPS.Core.Data
             Validation.EnsureMemoryBytes(bytes, $"Reading '{file.Path}' ({Shape(file.Dimensions)} values) {how}", "", "DatasetTooLarge", memoryLimit);
 
         // Each value is the correctly rounded v / scale (as x / 255 gives elsewhere), from a table of the 256
-        // possible ones. Writing 8 bytes per value into fresh memory is what costs here (47 million values for
-        // Fashion-MNIST's training images), so blocks are converted on every core.
-        private static double[] Scale(List<byte[]> blocks, long count, double scale)
+        // possible ones; as floats, that double rounded to float (what rounding the doubles would give). Writing
+        // 8 (or 4) bytes per value into fresh memory is what costs here (47 million values for Fashion-MNIST's
+        // training images), so blocks are converted on every core.
+        private static T[] Scale<T>(List<byte[]> blocks, long count, double scale) where T : unmanaged
         {
-            var table = new double[256];
-            for (int v = 0; v < 256; v++) table[v] = v / scale;
+            var table = new T[256];
+            for (int v = 0; v < 256; v++) table[v] = Kernels.Scalar.From<T>(v / scale);
 #if NET8_0_OR_GREATER
-            double[] data = GC.AllocateUninitializedArray<double>((int)count); // every element is written below
+            T[] data = GC.AllocateUninitializedArray<T>((int)count); // every element is written below
 #else
-            var data = new double[count];
+            var data = new T[count];
 #endif
             Parallel.For(0, blocks.Count, b =>
             {

@@ -57,7 +57,13 @@ namespace BackpropPS.Core.Data
         public static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, CancellationToken cancel = default) =>
             ReadIdx(first, second, classLabels, name, Validation.MemoryLimit, cancel);
 
-        internal static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, long memoryLimit, CancellationToken cancel)
+        /// <summary>As the other form, with the pixels stored as <paramref name="precision"/> (Single: floats, half the memory).</summary>
+        public static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, Precision precision,
+            CancellationToken cancel = default) =>
+            ReadIdx(first, second, classLabels, name, Validation.MemoryLimit, cancel, precision);
+
+        internal static Dataset ReadIdx(string first, string second, IReadOnlyList<string> classLabels, string name, long memoryLimit,
+            CancellationToken cancel, Precision precision = Precision.Double)
         {
             IdxFile firstHeader = IdxFile.ReadHeader(first), secondHeader = IdxFile.ReadHeader(second);
             int firstRank = firstHeader.Dimensions.Length, secondRank = secondHeader.Dimensions.Length;
@@ -69,15 +75,15 @@ namespace BackpropPS.Core.Data
             }
             IdxFile imageHeader = firstRank == 3 ? firstHeader : secondHeader, labelHeader = firstRank == 3 ? secondHeader : firstHeader;
             EnsureOneLabelPerImage(imageHeader, labelHeader);
-            // What the data set takes while it is read: the pixels as read and as doubles, the labels as read and as
-            // one array, the one-hot targets. Validation.ArrayLength refuses targets longer than one array.
+            // What the data set takes while it is read: the pixels as read and as doubles (or floats), the labels as
+            // read and as one array, the one-hot targets. Validation.ArrayLength refuses targets longer than one array.
             long targets = Validation.ArrayLength(labelHeader.Count, classLabels.Count, $"The one-hot targets of '{labelHeader.Path}'", "DatasetTooLarge");
-            double bytes = imageHeader.BytesToReadMatrix + (double)labelHeader.BytesToRead + 8.0 * targets;
+            double bytes = imageHeader.BytesToReadMatrixAs(precision) + (double)labelHeader.BytesToRead + 8.0 * targets;
             Validation.EnsureMemoryBytes(bytes, $"'{imageHeader.Path}' and its labels ({Wording.Number(imageHeader.Count)} images of " +
                 $"{Wording.Number(imageHeader.Dimensions[1])} x {Wording.Number(imageHeader.Dimensions[2])} pixels)", " as a data set", "DatasetTooLarge", memoryLimit);
             // The two files are independent; reading the labels on another thread hides them behind the images.
             var labels = Task.Run(() => IdxFile.Read(labelHeader.Path, memoryLimit, cancel));
-            IdxFile images = IdxFile.ReadMatrix(imageHeader.Path, 255, memoryLimit, cancel);
+            IdxFile images = IdxFile.ReadMatrix(imageHeader.Path, 255, memoryLimit, cancel, precision);
             return FromIdx(images, Await(labels), classLabels, name);
         }
 

@@ -40,7 +40,7 @@ namespace BackpropPS.Core.Data
             return new InputScaling(mean, scale);
         }
 
-        /// <summary>The scaled copy of <paramref name="inputs"/>.</summary>
+        /// <summary>The scaled copy of <paramref name="inputs"/>, stored as they are (floats are scaled in double, then rounded).</summary>
         public Matrix Apply(Matrix inputs)
         {
             if (inputs.Columns != Mean.Count)
@@ -48,13 +48,21 @@ namespace BackpropPS.Core.Data
                 throw BackpropException.Argument("InputSizeMismatch",
                     $"Expected {Mean.Count} input values per sample (the scaling's size); got {inputs.Columns}.");
             }
-            var data = new double[inputs.Count];
-            for (int k = 0; k < data.Length; k++)
+            if (inputs.Precision == Precision.Single)
             {
-                int c = k % inputs.Columns;
-                data[k] = (inputs[k] - Mean[c]) / Scale[c];
+                var singles = new float[inputs.Count];
+                for (int k = 0; k < singles.Length; k++) singles[k] = (float)Scaled(inputs, k);
+                return Matrix.Wrap(inputs.Rows, inputs.Columns, singles);
             }
+            var data = new double[inputs.Count];
+            for (int k = 0; k < data.Length; k++) data[k] = Scaled(inputs, k);
             return Matrix.Wrap(inputs.Rows, inputs.Columns, data);
+        }
+
+        private double Scaled(Matrix inputs, int k)
+        {
+            int c = k % inputs.Columns;
+            return (inputs[k] - Mean[c]) / Scale[c];
         }
     }
 }

@@ -11,10 +11,58 @@ namespace BackpropPS.Core.Kernels
     /// the same order as the reference loops of <see cref="Activations"/> (no fused multiply-add), so its
     /// results are identical to theirs, bit for bit. Vector&lt;double&gt; is already AVX2-wide on net8.0, so
     /// these need no separate intrinsics path. The exception is the exponential of Sigmoid, Tanh and Softmax:
-    /// on the Avx2 path it is ExpAvx2's, within a few units in the last place of Math's.
+    /// on the Avx2 path it is ExpAvx2's, within a few units in the last place of Math's. This file holds the
+    /// double passes and the generic entries the passes of either type call; ElementWiseSingle.cs the float ones.
     /// </summary>
-    internal static class ElementWise
+    internal static partial class ElementWise
     {
+        /// <summary>z[r, j] += bias of neuron j, for every row, in the arrays' own type.</summary>
+        public static void AddBias<T>(T[] z, int rows, int columns, T[] biases, BiasMode mode, KernelPath path) where T : unmanaged
+        {
+            if (Scalar.IsSingle<T>()) AddBias(Scalar.Singles(z), rows, columns, Scalar.Singles(biases), mode, path);
+            else AddBias(Scalar.Doubles(z), rows, columns, Scalar.Doubles(biases), mode, path);
+        }
+
+        /// <summary>a = f(z) for every value (Softmax: for every row), in the arrays' own type.</summary>
+        public static void Forward<T>(Activation f, T[] z, T[] a, int rows, int columns, KernelPath path) where T : unmanaged
+        {
+            if (Scalar.IsSingle<T>()) Forward(f, Scalar.Singles(z), Scalar.Singles(a), rows, columns, path);
+            else Forward(f, Scalar.Doubles(z), Scalar.Doubles(a), rows, columns, path);
+        }
+
+        /// <summary>dZ = dL/dz from dA = dL/da, in the arrays' own type.</summary>
+        public static void Backward<T>(Activation f, T[] z, T[] a, T[] dA, T[] dZ, int rows, int columns, KernelPath path) where T : unmanaged
+        {
+            if (Scalar.IsSingle<T>()) Backward(f, Scalar.Singles(z), Scalar.Singles(a), Scalar.Singles(dA), Scalar.Singles(dZ), rows, columns, path);
+            else Backward(f, Scalar.Doubles(z), Scalar.Doubles(a), Scalar.Doubles(dA), Scalar.Doubles(dZ), rows, columns, path);
+        }
+
+        /// <summary>The bias gradient, in the arrays' own type.</summary>
+        public static void BiasGradient<T>(T[] delta, int rows, int columns, BiasMode mode, double scale, T[] gradient, KernelPath path) where T : unmanaged
+        {
+            if (Scalar.IsSingle<T>()) BiasGradient(Scalar.Singles(delta), rows, columns, mode, (float)scale, Scalar.Singles(gradient), path);
+            else BiasGradient(Scalar.Doubles(delta), rows, columns, mode, scale, Scalar.Doubles(gradient), path);
+        }
+
+        /// <summary>The sum of the squares of the first <paramref name="count"/> values, as a double.</summary>
+        public static double SumOfSquares<T>(T[] values, int count, KernelPath path) where T : unmanaged =>
+            Scalar.IsSingle<T>() ? SumOfSquares(Scalar.Singles(values), count, path) : SumOfSquares(Scalar.Doubles(values), count, path);
+
+        /// <summary>True when no value is infinite or NaN.</summary>
+        public static bool AllFinite<T>(T[] values) where T : unmanaged
+        {
+            // v - v is 0 for a finite v and NaN for an infinity or a NaN: one test per value, no branches inside.
+            if (Scalar.IsSingle<T>())
+            {
+                float sum = 0f;
+                foreach (float v in Scalar.Singles(values)) sum += v - v;
+                return sum == 0f;
+            }
+            double total = 0.0;
+            foreach (double v in Scalar.Doubles(values)) total += v - v;
+            return total == 0.0;
+        }
+
         /// <summary>z[r, j] += bias of neuron j, for every row.</summary>
         public static void AddBias(double[] z, int rows, int columns, double[] biases, BiasMode mode, KernelPath path)
         {

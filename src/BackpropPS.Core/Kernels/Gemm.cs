@@ -6,6 +6,7 @@ namespace BackpropPS.Core.Kernels
     /// Tiny products take the reference loop; larger ones the blocked SIMD path; products of a megaflop and up
     /// are split by columns over the processors. Which path and split a product takes depends only on its
     /// shape, the CPU and the build, never on the thread count, so results are the same with 1 or 2 threads.
+    /// <c>T</c> is double or float; alpha is rounded to the operands' type.
     /// </summary>
     internal static class Gemm
     {
@@ -15,14 +16,12 @@ namespace BackpropPS.Core.Kernels
         /// <summary>From this many flops (2 m n k) a product is worth a second thread.</summary>
         internal const long ParallelThreshold = 1_000_000;
 
-        [ThreadStatic] private static SplitProduct t_split;
-
         /// <summary>
         /// C = alpha op(A) op(B) on <paramref name="path"/>, using up to <paramref name="threads"/> threads
         /// (0: every processor).
         /// </summary>
-        public static void Multiply(int m, int n, int k, double alpha, in MatrixOperand a, in MatrixOperand b,
-            double[] c, int cOffset, int ldc, KernelPath path, int threads = 0)
+        public static void Multiply<T>(int m, int n, int k, double alpha, in MatrixOperand<T> a, in MatrixOperand<T> b,
+            T[] c, int cOffset, int ldc, KernelPath path, int threads = 0) where T : unmanaged
         {
             if (m == 0 || n == 0) return;
             if (k == 0)
@@ -37,10 +36,10 @@ namespace BackpropPS.Core.Kernels
                 return;
             }
             int parts = threads <= 0 ? Engine.ProcessorCount : threads;
-            int strips = (n + GemmBlocked.NR(path) - 1) / GemmBlocked.NR(path);
+            int strips = (n + GemmBlocked<T>.NR(path) - 1) / GemmBlocked<T>.NR(path);
             if (parts > 1 && 2L * m * n * k >= ParallelThreshold && strips >= 2)
             {
-                SplitProduct split = t_split ?? (t_split = new SplitProduct());
+                SplitProduct<T> split = SplitProduct<T>.ForThisThread();
                 split.Set(path, m, n, k, alpha, a, b, c, cOffset, ldc);
                 try
                 {
@@ -52,7 +51,7 @@ namespace BackpropPS.Core.Kernels
                 }
                 return;
             }
-            GemmBlocked.Multiply(path, m, n, k, alpha, a, b, c, cOffset, ldc, 0, n);
+            GemmBlocked<T>.Multiply(path, m, n, k, alpha, a, b, c, cOffset, ldc, 0, n);
         }
 
         /// <summary>The path itself when this build and CPU can run it, else the best one that can.</summary>
@@ -60,16 +59,19 @@ namespace BackpropPS.Core.Kernels
             path == KernelPath.Avx2 && Engine.Path != KernelPath.Avx2 ? Engine.Path : path;
 
         // One product cut into column ranges of whole register tiles, one per thread.
-        private sealed class SplitProduct : IPartitionedWork
+        private sealed class SplitProduct<T> : IPartitionedWork where T : unmanaged
         {
+            [ThreadStatic] private static SplitProduct<T> t_split;
             private KernelPath _path;
             private int _m, _n, _k, _cOffset, _ldc;
             private double _alpha;
-            private MatrixOperand _a, _b;
-            private double[] _c;
+            private MatrixOperand<T> _a, _b;
+            private T[] _c;
 
-            public void Set(KernelPath path, int m, int n, int k, double alpha, in MatrixOperand a, in MatrixOperand b,
-                double[] c, int cOffset, int ldc)
+            public static SplitProduct<T> ForThisThread() => t_split ?? (t_split = new SplitProduct<T>());
+
+            public void Set(KernelPath path, int m, int n, int k, double alpha, in MatrixOperand<T> a, in MatrixOperand<T> b,
+                T[] c, int cOffset, int ldc)
             {
                 _path = path; _m = m; _n = n; _k = k; _alpha = alpha; _a = a; _b = b; _c = c; _cOffset = cOffset; _ldc = ldc;
             }
@@ -81,10 +83,10 @@ namespace BackpropPS.Core.Kernels
 
             public void Execute(int part, int parts)
             {
-                int nr = GemmBlocked.NR(_path), strips = (_n + nr - 1) / nr;
+                int nr = GemmBlocked<T>.NR(_path), strips = (_n + nr - 1) / nr;
                 int first = strips * part / parts, last = strips * (part + 1) / parts;
                 int j0 = first * nr, j1 = Math.Min(_n, last * nr);
-                if (j1 > j0) GemmBlocked.Multiply(_path, _m, _n, _k, _alpha, _a, _b, _c, _cOffset, _ldc, j0, j1 - j0);
+                if (j1 > j0) GemmBlocked<T>.Multiply(_path, _m, _n, _k, _alpha, _a, _b, _c, _cOffset, _ldc, j0, j1 - j0);
             }
         }
     }

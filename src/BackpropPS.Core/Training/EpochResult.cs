@@ -6,7 +6,7 @@ namespace BackpropPS.Core.Training
         /// <summary>An epoch row; public so that a deserialized row can be rebuilt (BackpropPS.Serialization).</summary>
         public EpochResult(int epoch, double loss, double? validationLoss, double? accuracy, double? validationAccuracy,
             double learningRate, double gradientNorm, TimeSpan elapsed, Network network,
-            System.Collections.Generic.IReadOnlyList<GradientFlowRow> gradientFlow = null)
+            System.Collections.Generic.IReadOnlyList<GradientFlowRow> gradientFlow = null, Precision precision = Precision.Double)
         {
             Epoch = epoch;
             Loss = loss;
@@ -18,6 +18,7 @@ namespace BackpropPS.Core.Training
             Elapsed = elapsed;
             Network = network;
             GradientFlow = gradientFlow ?? Array.Empty<GradientFlowRow>();
+            Precision = precision;
         }
 
         /// <summary>The epoch, from 1.</summary>
@@ -49,5 +50,11 @@ namespace BackpropPS.Core.Training
 
         /// <summary>One row per layer on how the gradient flowed in this epoch, when the run recorded it; otherwise empty.</summary>
         public System.Collections.Generic.IReadOnlyList<GradientFlowRow> GradientFlow { get; }
+
+        /// <summary>
+        /// What the epoch was trained in: Double, or Single (float32; <see cref="Network"/> holds the float32 weights
+        /// widened to doubles, exactly).
+        /// </summary>
+        public Precision Precision { get; }
     }
 }

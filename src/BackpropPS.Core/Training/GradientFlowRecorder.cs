@@ -1,9 +1,12 @@
+using BackpropPS.Core.Kernels;
+
 namespace BackpropPS.Core.Training
 {
     /// <summary>
     /// Adds up, batch by batch, how the gradient flows through each layer of a training run (see
     /// <see cref="GradientFlowRow"/>). Its buffers are allocated once per run, so recording a step allocates
-    /// nothing; it only reads the workspace, so a run with it trains to the same bits as one without.
+    /// nothing; it only reads the workspace, so a run with it trains to the same bits as one without. A float32
+    /// run's values are read as the doubles they are, and everything here is summed in double.
     /// </summary>
     internal sealed class GradientFlowRecorder
     {
@@ -32,11 +35,12 @@ namespace BackpropPS.Core.Training
         }
 
         /// <summary>Forgets the last epoch and keeps the weights the new one starts from.</summary>
-        public void BeginEpoch(TrainingWorkspace workspace)
+        public void BeginEpoch<T>(TrainingWorkspace<T> workspace) where T : unmanaged
         {
             for (int l = 0; l < _start.Length; l++)
             {
-                Array.Copy(workspace.Weights[l], _start[l], _start[l].Length);
+                T[] weights = workspace.Weights[l];
+                for (int k = 0; k < weights.Length; k++) _start[l][k] = Scalar.ToDouble(weights[k]);
                 Array.Clear(_alive[l], 0, _alive[l].Length);
             }
             Array.Clear(_normSum, 0, _normSum.Length);
@@ -47,27 +51,28 @@ namespace BackpropPS.Core.Training
         }
 
         /// <summary>Adds the batch the workspace has just computed the gradient of (before its update).</summary>
-        public void Record(TrainingWorkspace workspace, int count)
+        public void Record<T>(TrainingWorkspace<T> workspace, int count) where T : unmanaged
         {
             for (int l = 0; l < _neurons.Length; l++)
             {
                 _normSum[l] += Norm(workspace.WeightGradient[l]);
                 int values = count * _neurons[l];
-                double[] delta = workspace.BatchDelta[l], z = workspace.BatchZ[l], a = workspace.BatchA[l];
+                T[] delta = workspace.BatchDelta[l], z = workspace.BatchZ[l], a = workspace.BatchA[l];
                 double sum = 0.0;
-                for (int k = 0; k < values; k++) sum += Math.Abs(delta[k]);
+                for (int k = 0; k < values; k++) sum += Math.Abs(Scalar.ToDouble(delta[k]));
                 _deltaSum[l] += sum;
                 Activation f = _activation[l];
                 if (f == Activation.Sigmoid || f == Activation.Tanh)
                 {
                     long saturated = 0;
-                    for (int k = 0; k < values; k++) if (Activations.Derivative(f, z[k], a[k]) < _threshold) saturated++;
+                    for (int k = 0; k < values; k++)
+                        if (Activations.Derivative(f, Scalar.ToDouble(z[k]), Scalar.ToDouble(a[k])) < _threshold) saturated++;
                     _saturated[l] += saturated;
                 }
                 else if (f == Activation.ReLU)
                 {
                     bool[] alive = _alive[l];
-                    for (int k = 0; k < values; k++) if (z[k] > 0) alive[k % alive.Length] = true;
+                    for (int k = 0; k < values; k++) if (Scalar.ToDouble(z[k]) > 0) alive[k % alive.Length] = true;
                 }
             }
             _samples += count;
@@ -75,14 +80,19 @@ namespace BackpropPS.Core.Training
         }
 
         /// <summary>The epoch's rows, one per layer, once the workspace holds the weights after the epoch.</summary>
-        public GradientFlowRow[] EndEpoch(int epoch, TrainingWorkspace workspace)
+        public GradientFlowRow[] EndEpoch<T>(int epoch, TrainingWorkspace<T> workspace) where T : unmanaged
         {
             var rows = new GradientFlowRow[_neurons.Length];
             for (int l = 0; l < rows.Length; l++)
             {
-                double[] now = workspace.Weights[l], before = _start[l];
+                T[] now = workspace.Weights[l];
+                double[] before = _start[l];
                 double update = 0.0;
-                for (int k = 0; k < now.Length; k++) update += (now[k] - before[k]) * (now[k] - before[k]);
+                for (int k = 0; k < now.Length; k++)
+                {
+                    double change = Scalar.ToDouble(now[k]) - before[k];
+                    update += change * change;
+                }
                 Activation f = _activation[l];
                 double pairs = (double)_samples * _neurons[l];
                 double? saturated = f == Activation.Sigmoid || f == Activation.Tanh ? _saturated[l] / pairs : (double?)null;
@@ -93,10 +103,14 @@ namespace BackpropPS.Core.Training
             return rows;
         }
 
-        private static double Norm(double[] values)
+        private static double Norm<T>(T[] values) where T : unmanaged
         {
             double sum = 0.0;
-            foreach (double v in values) sum += v * v;
+            foreach (T value in values)
+            {
+                double v = Scalar.ToDouble(value);
+                sum += v * v;
+            }
             return Math.Sqrt(sum);
         }
     }

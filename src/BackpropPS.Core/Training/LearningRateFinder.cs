@@ -6,7 +6,8 @@ namespace BackpropPS.Core.Training
     /// <summary>
     /// The learning-rate range test: mini-batch steps as the training loop takes them (the same workspace, the
     /// same optimizers, the same batches and shuffles), each with the next rate of a geometric schedule, until
-    /// the last step or the blow-up. The network given is not changed: the workspace trains copies of its parameters.
+    /// the last step or the blow-up, in the options' precision. The network given is not changed: the workspace
+    /// trains copies of its parameters.
     /// </summary>
     public static class LearningRateFinder
     {
@@ -33,7 +34,9 @@ namespace BackpropPS.Core.Training
             OptimizerSettings settings = options.Optimizer.Copy();
             settings.LearningRate = range.MinLearningRate;
             Optimizer optimizer = settings.Create();
-            return Steps(network, data, options, range, settings, optimizer, cancellation);
+            return options.Precision == Precision.Single
+                ? Steps<float>(network, data, options, range, settings, optimizer, cancellation)
+                : Steps<double>(network, data, options, range, settings, optimizer, cancellation);
         }
 
         /// <summary>Runs the whole test and sums it up with its suggested rate.</summary>
@@ -60,11 +63,12 @@ namespace BackpropPS.Core.Training
             return new LearningRateRangeResult(optimizer, range.MinLearningRate, range.MaxLearningRate, range.Steps, marked, k + 1, slope);
         }
 
-        private static IEnumerable<LearningRateRangeRow> Steps(Network network, Dataset data, TrainingOptions options,
-            LearningRateRange range, OptimizerSettings settings, Optimizer optimizer, CancellationToken cancellation)
+        private static IEnumerable<LearningRateRangeRow> Steps<T>(Network network, Dataset data, TrainingOptions options,
+            LearningRateRange range, OptimizerSettings settings, Optimizer optimizer, CancellationToken cancellation) where T : unmanaged
         {
             int batchSize = options.BatchSize == 0 || options.BatchSize > data.Count ? data.Count : options.BatchSize;
-            var workspace = new TrainingWorkspace(network, batchSize, Engine.Path, options.Threads);
+            var workspace = new TrainingWorkspace<T>(network, batchSize, Engine.Path, options.Threads);
+            data = data.WithPrecision(workspace.Precision);
             var random = new SeededRandom(options.Seed);
             int[] order = Enumerable.Range(0, data.Count).ToArray();
             var smoothing = new LossSmoothing(range.Smoothing);

@@ -1,16 +1,19 @@
 using System.Numerics;
+using BackpropPS.Core.Kernels;
 
 namespace BackpropPS.Core.Training
 {
     /// <summary>
     /// An update rule with state (velocities, moments) kept across steps of one training run. Networks
     /// stay immutable: each step returns a new network. Inside the training loop the same rule updates the
-    /// workspace's parameters in place instead. Each rule runs over Vector&lt;double&gt; with the operations of
-    /// its scalar form in the same order (no fused multiply-add), so both give the same bits.
+    /// workspace's parameters in place instead, in the workspace's type (double, or float in a float32 run, whose
+    /// state is then float too, as PyTorch keeps it). Each rule is written once over Vector&lt;T&gt;; the last few
+    /// values, fewer than a vector, go through one padded vector, so every value takes the same operations in the
+    /// same order (no fused multiply-add) wherever it sits.
     /// </summary>
     public abstract class Optimizer
     {
-        private double[][] _weightState, _biasState;
+        private Array[] _weightState, _biasState;
 
         /// <summary>Creates the optimizer.</summary>
         protected Optimizer(OptimizerSettings settings) => Settings = settings;
@@ -26,43 +29,43 @@ namespace BackpropPS.Core.Training
         {
             Network network = gradient.Network;
             StepCount++;
-            EnsureState(network);
+            EnsureState<double>(network);
             return GradientDescent.EnsureFinite(network.WithLayers(network.Layers.Select((layer, l) =>
             {
                 double[] weights = layer.Weights.ToArray(), biases = layer.Biases.ToArray();
-                Update(weights, gradient.WeightGradient[l].Data, _weightState[l], Settings.WeightDecay);
-                Update(biases, gradient.BiasGradient[l].Data, _biasState[l], 0.0);
+                Update(weights, gradient.WeightGradient[l].Data, (double[])_weightState[l], Settings.WeightDecay);
+                Update(biases, gradient.BiasGradient[l].Data, (double[])_biasState[l], 0.0);
                 return Layer.Wrap(layer, weights, biases);
             })), Settings.LearningRate);
         }
 
         /// <summary>One step down the workspace's gradients, updating its parameters in place.</summary>
-        internal void Step(TrainingWorkspace workspace, Network shape)
+        internal void Step<T>(TrainingWorkspace<T> workspace, Network shape) where T : unmanaged
         {
             StepCount++;
-            EnsureState(shape);
+            EnsureState<T>(shape);
             for (int l = 0; l < workspace.Weights.Length; l++)
             {
-                Update(workspace.Weights[l], workspace.WeightGradient[l], _weightState[l], Settings.WeightDecay);
-                Update(workspace.Biases[l], workspace.BiasGradient[l], _biasState[l], 0.0);
+                Update(workspace.Weights[l], workspace.WeightGradient[l], (T[])_weightState[l], Settings.WeightDecay);
+                Update(workspace.Biases[l], workspace.BiasGradient[l], (T[])_biasState[l], 0.0);
             }
         }
 
-        private void EnsureState(Network network)
+        private void EnsureState<T>(Network network) where T : unmanaged
         {
             if (_weightState != null) return;
-            _weightState = network.Layers.Select(l => new double[Slots * l.Weights.Count]).ToArray();
-            _biasState = network.Layers.Select(l => new double[Slots * l.Biases.Count]).ToArray();
+            _weightState = network.Layers.Select(l => (Array)new T[Slots * l.Weights.Count]).ToArray();
+            _biasState = network.Layers.Select(l => (Array)new T[Slots * l.Biases.Count]).ToArray();
         }
-
-        /// <summary>Values per SIMD vector.</summary>
-        protected static int Width => Vector<double>.Count;
 
         /// <summary>State values the rule keeps per parameter (0 for SGD, 1 for momentum, 2 for Adam).</summary>
         protected abstract int Slots { get; }
 
         /// <summary>Updates <paramref name="values"/> in place from their gradients (L2 decay already known).</summary>
-        protected abstract void Update(double[] values, double[] gradient, double[] state, double decay);
+        private protected abstract void Update<T>(T[] values, T[] gradient, T[] state, double decay) where T : unmanaged;
+
+        /// <summary>A setting as a vector of <typeparamref name="T"/>, rounded to float in a float32 run.</summary>
+        private protected static Vector<T> Broadcast<T>(double value) where T : unmanaged => new Vector<T>(Scalar.From<T>(value));
     }
 
     /// <summary>w -= lr (g + lambda w).</summary>
@@ -72,18 +75,16 @@ namespace BackpropPS.Core.Training
 
         protected override int Slots => 0;
 
-        protected override void Update(double[] values, double[] gradient, double[] state, double decay)
+        [System.Runtime.CompilerServices.MethodImpl(JitOptions.Optimize)]
+        private protected override void Update<T>(T[] values, T[] gradient, T[] state, double decay)
         {
-            double lr = Settings.LearningRate;
-            int k = 0;
-            var vlr = new Vector<double>(lr);
-            var vdecay = new Vector<double>(decay);
-            for (; k + Width <= values.Length; k += Width)
+            Vector<T> lr = Broadcast<T>(Settings.LearningRate), lambda = Broadcast<T>(decay);
+            for (int k = 0; k < values.Length; k += Vector<T>.Count)
             {
-                var w = new Vector<double>(values, k);
-                (w - vlr * (new Vector<double>(gradient, k) + vdecay * w)).CopyTo(values, k);
+                int count = Math.Min(Vector<T>.Count, values.Length - k);
+                Vector<T> w = Lanes.Load(values, k, count);
+                Lanes.Store(w - lr * (Lanes.Load(gradient, k, count) + lambda * w), values, k, count);
             }
-            for (; k < values.Length; k++) values[k] -= lr * (gradient[k] + decay * values[k]);
         }
     }
 
@@ -94,25 +95,19 @@ namespace BackpropPS.Core.Training
 
         protected override int Slots => 1;
 
-        protected override void Update(double[] values, double[] gradient, double[] state, double decay)
+        [System.Runtime.CompilerServices.MethodImpl(JitOptions.Optimize)]
+        private protected override void Update<T>(T[] values, T[] gradient, T[] state, double decay)
         {
-            double mu = Settings.Momentum, lr = Settings.LearningRate;
+            Vector<T> mu = Broadcast<T>(Settings.Momentum), lr = Broadcast<T>(Settings.LearningRate), lambda = Broadcast<T>(decay);
             bool nesterov = Settings.Nesterov;
-            int k = 0;
-            Vector<double> vmu = new Vector<double>(mu), vlr = new Vector<double>(lr), vdecay = new Vector<double>(decay);
-            for (; k + Width <= values.Length; k += Width)
+            for (int k = 0; k < values.Length; k += Vector<T>.Count)
             {
-                var w = new Vector<double>(values, k);
-                Vector<double> g = new Vector<double>(gradient, k) + vdecay * w;
-                Vector<double> v = vmu * new Vector<double>(state, k) + g;
-                v.CopyTo(state, k);
-                (w - vlr * (nesterov ? g + vmu * v : v)).CopyTo(values, k);
-            }
-            for (; k < values.Length; k++)
-            {
-                double g = gradient[k] + decay * values[k];
-                state[k] = mu * state[k] + g;
-                values[k] -= lr * (Settings.Nesterov ? g + mu * state[k] : state[k]);
+                int count = Math.Min(Vector<T>.Count, values.Length - k);
+                Vector<T> w = Lanes.Load(values, k, count);
+                Vector<T> g = Lanes.Load(gradient, k, count) + lambda * w;
+                Vector<T> v = mu * Lanes.Load(state, k, count) + g;
+                Lanes.Store(v, state, k, count);
+                Lanes.Store(w - lr * (nesterov ? g + mu * v : v), values, k, count);
             }
         }
     }
@@ -124,30 +119,24 @@ namespace BackpropPS.Core.Training
 
         protected override int Slots => 2;
 
-        protected override void Update(double[] values, double[] gradient, double[] state, double decay)
+        [System.Runtime.CompilerServices.MethodImpl(JitOptions.Optimize)]
+        private protected override void Update<T>(T[] values, T[] gradient, T[] state, double decay)
         {
             double b1 = Settings.Beta1, b2 = Settings.Beta2;
-            double correction1 = 1 - System.Math.Pow(b1, StepCount), correction2 = 1 - System.Math.Pow(b2, StepCount);
-            int n = values.Length, k = 0;
-            Vector<double> vb1 = new Vector<double>(b1), vb2 = new Vector<double>(b2), v1b1 = new Vector<double>(1 - b1), v1b2 = new Vector<double>(1 - b2);
-            Vector<double> vc1 = new Vector<double>(correction1), vc2 = new Vector<double>(correction2), vdecay = new Vector<double>(decay);
-            Vector<double> vlr = new Vector<double>(Settings.LearningRate), veps = new Vector<double>(Settings.Epsilon);
-            for (; k + Width <= n; k += Width)
+            Vector<T> beta1 = Broadcast<T>(b1), beta2 = Broadcast<T>(b2), rest1 = Broadcast<T>(1 - b1), rest2 = Broadcast<T>(1 - b2);
+            Vector<T> correction1 = Broadcast<T>(1 - Math.Pow(b1, StepCount)), correction2 = Broadcast<T>(1 - Math.Pow(b2, StepCount));
+            Vector<T> lambda = Broadcast<T>(decay), lr = Broadcast<T>(Settings.LearningRate), epsilon = Broadcast<T>(Settings.Epsilon);
+            int n = values.Length;
+            for (int k = 0; k < n; k += Vector<T>.Count)
             {
-                var w = new Vector<double>(values, k);
-                Vector<double> g = new Vector<double>(gradient, k) + vdecay * w;
-                Vector<double> m = vb1 * new Vector<double>(state, k) + v1b1 * g;
-                Vector<double> v = vb2 * new Vector<double>(state, n + k) + v1b2 * g * g;
-                m.CopyTo(state, k);
-                v.CopyTo(state, n + k);
-                (w - vlr * (m / vc1) / (Vector.SquareRoot(v / vc2) + veps)).CopyTo(values, k);
-            }
-            for (; k < n; k++)
-            {
-                double g = gradient[k] + decay * values[k];
-                double m = state[k] = b1 * state[k] + (1 - b1) * g;
-                double v = state[n + k] = b2 * state[n + k] + (1 - b2) * g * g;
-                values[k] -= Settings.LearningRate * (m / correction1) / (System.Math.Sqrt(v / correction2) + Settings.Epsilon);
+                int count = Math.Min(Vector<T>.Count, n - k);
+                Vector<T> w = Lanes.Load(values, k, count);
+                Vector<T> g = Lanes.Load(gradient, k, count) + lambda * w;
+                Vector<T> m = beta1 * Lanes.Load(state, k, count) + rest1 * g;
+                Vector<T> v = beta2 * Lanes.Load(state, n + k, count) + rest2 * g * g;
+                Lanes.Store(m, state, k, count);
+                Lanes.Store(v, state, n + k, count);
+                Lanes.Store(w - lr * (m / correction1) / (Vector.SquareRoot(v / correction2) + epsilon), values, k, count);
             }
         }
     }

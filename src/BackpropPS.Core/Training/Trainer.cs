@@ -8,8 +8,10 @@ namespace BackpropPS.Core.Training
 {
     /// <summary>
     /// The training loop: mini-batch epochs with an optimizer, validation and early stopping. Each run computes
-    /// in a <see cref="TrainingWorkspace"/> allocated before its first step, so a step allocates nothing; a
-    /// network a caller can see is made once per epoch.
+    /// in a <see cref="TrainingWorkspace{T}"/> allocated before its first step, so a step allocates nothing; a
+    /// network a caller can see is made once per epoch. The loop is written once for both precisions: a float32
+    /// run (<see cref="TrainingOptions.Precision"/> Single) is the same loop over a workspace of floats, its data
+    /// set's inputs stored as floats (rounded once here when they are not already).
     /// </summary>
     public static class Trainer
     {
@@ -30,11 +32,13 @@ namespace BackpropPS.Core.Training
             EnsureFits(network, training);
             if (validation != null) EnsureFits(network, validation);
             Optimizer optimizer = options.Optimizer.Create();
-            return Run(network, training, validation, options, optimizer, cancellation);
+            return options.Precision == Precision.Single
+                ? Run<float>(network, training, validation, options, optimizer, cancellation)
+                : Run<double>(network, training, validation, options, optimizer, cancellation);
         }
 
-        private static IEnumerable<EpochResult> Run(Network network, Dataset training, Dataset validation,
-            TrainingOptions options, Optimizer optimizer, CancellationToken cancellation)
+        private static IEnumerable<EpochResult> Run<T>(Network network, Dataset training, Dataset validation,
+            TrainingOptions options, Optimizer optimizer, CancellationToken cancellation) where T : unmanaged
         {
             var clock = Stopwatch.StartNew();
             var random = new SeededRandom(options.Seed);
@@ -42,7 +46,11 @@ namespace BackpropPS.Core.Training
             int batchSize = options.BatchSize == 0 || options.BatchSize > training.Count ? training.Count : options.BatchSize;
             // Validation runs in chunks of the workspace's rows; a few hundred keep its products efficient.
             int capacity = Math.Max(batchSize, Math.Min(validation?.Count ?? 0, 256));
-            var workspace = new TrainingWorkspace(network, capacity, Engine.Path, options.Threads);
+            // Rows read where they are (a double[][] from a command) are copied into the workspace a batch at a time.
+            bool gather = training.InputRows != null && Scalar.PrecisionOf<T>() == Precision.Double;
+            var workspace = new TrainingWorkspace<T>(network, capacity, Engine.Path, options.Threads, gather ? network.InputSize : 0);
+            training = training.WithPrecision(workspace.Precision);
+            validation = validation?.WithPrecision(workspace.Precision);
             AccuracyKind kind = Accuracy.KindFor(training.Targets);
             // Only when asked for: without it a run allocates and computes nothing more.
             GradientFlowRecorder flow = options.GradientFlow ? new GradientFlowRecorder(network, options.SaturationThreshold) : null;
@@ -86,7 +94,8 @@ namespace BackpropPS.Core.Training
                 }
                 double? accuracy = kind == AccuracyKind.None ? (double?)null : (double)totals.Correct / training.Count;
                 yield return new EpochResult(epoch, loss, validationLoss, accuracy, validationAccuracy,
-                    options.Optimizer.LearningRate, totals.NormSum / totals.Batches, clock.Elapsed, workspace.Snapshot(), flow?.EndEpoch(epoch, workspace));
+                    options.Optimizer.LearningRate, totals.NormSum / totals.Batches, clock.Elapsed, workspace.Snapshot(), flow?.EndEpoch(epoch, workspace),
+                    workspace.Precision);
 
                 if (options.Patience > 0)
                 {
@@ -101,8 +110,9 @@ namespace BackpropPS.Core.Training
         /// One step of the loop, as the benchmarks time it: the batch's gradient, its share of the epoch's
         /// statistics, and the update. False, before the update, when the batch's loss is not finite.
         /// </summary>
-        internal static bool Step(TrainingWorkspace workspace, Optimizer optimizer, Network shape, Dataset data, int[] order,
+        internal static bool Step<T>(TrainingWorkspace<T> workspace, Optimizer optimizer, Network shape, Dataset data, int[] order,
             int start, int count, LossFunction loss, AccuracyKind kind, ref EpochTotals totals, GradientFlowRecorder flow = null)
+            where T : unmanaged
         {
             double batchLoss = workspace.ComputeGradient(data, order, start, count, loss);
             if (double.IsNaN(batchLoss) || double.IsInfinity(batchLoss)) return false;
@@ -124,7 +134,8 @@ namespace BackpropPS.Core.Training
 
         private static void EnsureFits(Network network, Dataset data)
         {
-            Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
+            if (data.InputRows != null) Validation.EnsureRows(data.InputRows, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
+            else Validation.EnsureBatch(data.Inputs, network.InputSize, "input", "InputSizeMismatch", "NonFiniteInput");
             Validation.EnsureBatch(data.Targets, network.OutputSize, "target", "TargetSizeMismatch", "NonFiniteTarget");
         }
 

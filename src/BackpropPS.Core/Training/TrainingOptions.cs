@@ -40,6 +40,12 @@ namespace BackpropPS.Core.Training
         /// </summary>
         public double DivergenceFactor { get; set; } = DefaultDivergenceFactor;
 
+        /// <summary>
+        /// What the run computes in: Double (the default), or Single: float32 throughout the workspace, the network's
+        /// weights and the data set's inputs rounded to floats once, each epoch's network widened back to doubles.
+        /// </summary>
+        public Precision Precision { get; set; } = Precision.Double;
+
         /// <summary>Record each layer's <see cref="GradientFlowRow"/> in every epoch (<see cref="EpochResult.GradientFlow"/>).</summary>
         public bool GradientFlow { get; set; }
 
@@ -77,6 +83,8 @@ namespace BackpropPS.Core.Training
                 throw BackpropException.Argument("InvalidSaturationThreshold",
                     $"The saturation threshold must be above 0 and at most 1 (the largest derivative of Tanh); got {SaturationThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}.");
             }
+            if (Precision != Precision.Single && Precision != Precision.Double)
+                throw BackpropException.Argument("UnknownPrecision", $"The precision must be Single or Double; got {Precision}.");
             if (Patience < 0) throw BackpropException.Argument("InvalidPatience", $"Patience must be 0 (off) or more; got {Patience}.");
         }
     }

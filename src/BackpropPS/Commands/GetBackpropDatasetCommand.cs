@@ -43,6 +43,13 @@ namespace BackpropPS.Commands
         [Parameter]
         public SwitchParameter AsDataset { get; set; }
 
+        /// <summary>
+        /// How a data set object stores its inputs: Double (the default), or Single (floats: half the memory, what
+        /// -Precision Single trains on without a copy). Records are PowerShell numbers either way.
+        /// </summary>
+        [Parameter]
+        public Precision Precision { get; set; } = Precision.Double;
+
         /// <summary>Return an image data set as one record per image (pixel columns and the label) instead of a data set object.</summary>
         [Parameter]
         public SwitchParameter AsRecord { get; set; }
@@ -73,14 +80,14 @@ namespace BackpropPS.Commands
                 foreach (Dataset part in ImageParts())
                 {
                     if (AsRecord) ImageRecords.Write(this, part);
-                    else WriteObject(part);
+                    else WriteObject(Run(() => part.WithPrecision(Precision), Name));
                 }
                 return;
             }
             if (Name == DatasetName.Iris)
             {
                 List<PSObject> iris = IrisRecords();
-                if (AsDataset) WriteObject(Run(() => IrisDataset(iris), Name));
+                if (AsDataset) WriteObject(Run(() => IrisDataset(iris).WithPrecision(Precision), Name));
                 else foreach (PSObject record in iris) WriteObject(record);
                 return;
             }
@@ -94,7 +101,7 @@ namespace BackpropPS.Commands
             if (AsDataset)
             {
                 // What the records give a one-output network: two numeric inputs and the numeric 0/1 label.
-                WriteObject(new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget), Name.ToString()));
+                WriteObject(Run(() => new Dataset(data.Inputs, data.Targets, new DataSchema(PointColumns, PointTarget), Name.ToString()).WithPrecision(Precision), Name));
                 return;
             }
             for (int r = 0; r < data.Count; r++)
@@ -124,6 +131,7 @@ namespace BackpropPS.Commands
             Check(generated || Name == DatasetName.Digits, "the generated sets and Digits' -Split", nameof(Seed));
             Check(ImageSet.Contains(Name), "the image sets Digits, FashionMnist and Mnist", nameof(Split));
             Check(Name == DatasetName.FashionMnist || Name == DatasetName.Mnist, "FashionMnist and Mnist", nameof(Path));
+            Check(!AsRecord && (ImageSet.Contains(Name) || AsDataset), "data set objects (the image sets, or -AsDataset)", nameof(Precision));
             if (sentences.Count == 0) return;
             string kind = generated ? "a generated data set" : ImageSet.Contains(Name) ? "an image data set" : "a fixed data set";
             WriteWarning($"{Name} is {kind}; {string.Join(" ", sentences)}");
@@ -143,7 +151,7 @@ namespace BackpropPS.Commands
             if (paths.Length == 2 && paths.All(File.Exists))
             {
                 if (Split.HasValue) WriteWarning("-Split does not apply to two explicit files; they are read as given.");
-                yield return Run(() => ImageDatasets.ReadIdx(paths[0], paths[1], labels, $"{Name} ({System.IO.Path.GetFileName(paths[0])})", StopToken), paths);
+                yield return Run(() => ImageDatasets.ReadIdx(paths[0], paths[1], labels, $"{Name} ({System.IO.Path.GetFileName(paths[0])})", Precision, StopToken), paths);
                 yield break;
             }
             string folder = paths.Length == 1 ? paths[0] : paths.Length == 0 && Name == DatasetName.FashionMnist ? ImageDatasets.FashionMnistFolder : null;
@@ -151,7 +159,7 @@ namespace BackpropPS.Commands
             foreach (DatasetSplit split in Split.HasValue ? new[] { Split.Value } : new[] { DatasetSplit.Train, DatasetSplit.Test })
             {
                 var (images, labelFile) = Run(() => ImageDatasets.Find(Name, folder, split), folder);
-                yield return Run(() => ImageDatasets.ReadIdx(images, labelFile, labels, $"{Name} ({split})", StopToken), images);
+                yield return Run(() => ImageDatasets.ReadIdx(images, labelFile, labels, $"{Name} ({split})", Precision, StopToken), images);
             }
         }
 

@@ -39,7 +39,7 @@ namespace BackpropPS.Commands
                 return;
             }
             // Made at the first record: a data set object needs no input columns.
-            if (_predictor == null) _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
+            if (_predictor == null) _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture, Precision), Network);
             _row++;
             // One bad record among many: reported, and the rest go on.
             WriteResult(() => Predict(InputObject, _row), InputObject);
@@ -52,7 +52,7 @@ namespace BackpropPS.Commands
             PredictionColumns columns = Run(() => new PredictionColumns(schema, Network.OutputSize), data);
             string labelColumn = schema != null && schema.TargetColumns.Count == 1 ? schema.TargetColumns[0] : "Actual";
             int[] all = Enumerable.Range(0, data.Count).ToArray();
-            foreach (var (start, output) in Run(() => DatasetPrediction.Forward(Network, data, all), data))
+            foreach (var (start, output) in Run(() => DatasetPrediction.Forward(Network, data, all, Precision), data))
             {
                 for (int r = 0; r < output.Rows; r++)
                 {

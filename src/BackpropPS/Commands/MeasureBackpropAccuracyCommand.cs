@@ -59,7 +59,7 @@ namespace BackpropPS.Commands
                 Refuse("MissingTargetColumn", "The network does not know its label column; name it with -TargetColumn.", Network);
             _row++;
             // Made at the first record: a data set object needs no input columns.
-            if (_predictor == null) _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture), Network);
+            if (_predictor == null) _predictor = Run(() => new RecordPredictor(Network, InputColumn, Culture, Precision), Network);
             // One bad record among many: reported, and the rest are counted.
             if (TryRun(() => Actual(InputObject, _row), InputObject, out int actual) &&
                 TryRun(() => _predictor.Predict(InputObject, _row), InputObject, out double[] output))
@@ -84,7 +84,7 @@ namespace BackpropPS.Commands
         private void Measure(Dataset data)
         {
             Run(() => DataSchema.For(data, Network), data);
-            Run(() => DatasetPrediction.Count(Network, data, _counts), data);
+            Run(() => DatasetPrediction.Count(Network, data, _counts, Precision), data);
         }
 
         private int Actual(PSObject record, int row)

@@ -5,7 +5,7 @@ namespace BackpropPS.Serialization
 {
     /// <summary>
     /// Rebuilds a data set (Get-BackpropDataset Digits, -AsDataset): its inputs and targets from their text, exactly
-    /// Count rows of InputSize and TargetSize finite numbers, and its schema (columns, labels, scaling), which must fit
+    /// Count rows of InputSize and TargetSize finite numbers, its precision, and its schema (columns, labels, scaling), which must fit
     /// them as it must fit any data set. One of more than <see cref="TravelLimit.MaxValues"/> numbers travels without
     /// them and is refused here, with the advice to load it where it is used.
     /// </summary>
@@ -29,9 +29,11 @@ namespace BackpropPS.Serialization
             Matrix x = Batch(fields, "InputText", count, inputs);
             Matrix y = Batch(fields, "TargetText", count, targets);
             DataSchema schema = Schema(fields, inputs, targets);
+            // A data set from before precisions were recorded holds doubles; floats come back as floats (their G17 text is exact).
+            Precision precision = fields.Raw("Precision") == null ? Precision.Double : fields.Choice<Precision>("Precision");
             try
             {
-                return new Dataset(x, y, schema, name);
+                return new Dataset(x, y, schema, name).WithPrecision(precision);
             }
             catch (BackpropException e)
             {

@@ -4,8 +4,8 @@ namespace BackpropPS.Serialization
 {
     /// <summary>
     /// Rebuilds an epoch row of Invoke-BackpropTraining: its numbers as training gives them (an epoch from 1, finite
-    /// losses, accuracies from 0 to 1, a positive learning rate), its network, and its gradient-flow rows, one per
-    /// layer of that network in order, each with the layer's own activation and neurons.
+    /// losses, accuracies from 0 to 1, a positive learning rate), its network, its gradient-flow rows, one per
+    /// layer of that network in order, each with the layer's own activation and neurons, and its precision.
     /// </summary>
     internal static class EpochRowTravel
     {
@@ -27,8 +27,10 @@ namespace BackpropPS.Serialization
             string rows = $"one row per layer of its network ({network.Layers.Count}), or none";
             IReadOnlyList<DeserializedObject> flow = fields.Items("GradientFlow", rows);
             if (flow.Count != 0 && flow.Count != network.Layers.Count) throw fields.Invalid("GradientFlow", rows);
+            // A row from before precisions were recorded was trained in double.
+            Precision precision = fields.Raw("Precision") == null ? Precision.Double : fields.Choice<Precision>("Precision");
             return new EpochResult(epoch, loss, validationLoss, accuracy, validationAccuracy, rate, gradientNorm, elapsed, network,
-                flow.Select((row, k) => FlowRow(row, epoch, network.Layers[k], k + 1)).ToArray());
+                flow.Select((row, k) => FlowRow(row, epoch, network.Layers[k], k + 1)).ToArray(), precision);
         }
 
         private static GradientFlowRow FlowRow(DeserializedObject row, int epoch, Layer layer, int number)

@@ -12,6 +12,7 @@ namespace BackpropPS.Serialization
         public static string Format(Matrix matrix)
         {
             var text = new StringBuilder(2 + matrix.Count * 8);
+            double[] values = matrix.Data; // a matrix of floats widens here, once
             text.Append('[');
             for (int r = 0; r < matrix.Rows; r++)
             {
@@ -19,7 +20,7 @@ namespace BackpropPS.Serialization
                 for (int c = 0; c < matrix.Columns; c++)
                 {
                     if (c > 0) text.Append(',');
-                    text.Append(matrix.Data[r * matrix.Columns + c].ToString("G17", CultureInfo.InvariantCulture));
+                    text.Append(values[r * matrix.Columns + c].ToString("G17", CultureInfo.InvariantCulture));
                 }
                 text.Append(']');
             }

@@ -114,7 +114,7 @@ public class GemmTests
     }
 
     // |c - sum| <= 1e-12 * sum of |a b|: the bound a dot product in another order or with fused multiply-adds meets.
-    private static void AssertClose(int m, int n, int k, double alpha, MatrixOperand a, MatrixOperand b, double[] c, int offset, int ldc)
+    private static void AssertClose(int m, int n, int k, double alpha, MatrixOperand<double> a, MatrixOperand<double> b, double[] c, int offset, int ldc)
     {
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++)

@@ -172,7 +172,7 @@ public class GradientFlowRecorderTests
         var data = new Dataset(new Matrix(64, 20, x), new Matrix(64, 3, y));
         int[] order = Enumerable.Range(0, 64).Reverse().ToArray();
         Optimizer optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam }.Create();
-        var workspace = new TrainingWorkspace(network, 32, BackpropPS.Core.Kernels.Engine.Path, 1);
+        var workspace = new TrainingWorkspace<double>(network, 32, BackpropPS.Core.Kernels.Engine.Path, 1);
         var flow = new GradientFlowRecorder(network, 0.01);
         var totals = new Trainer.EpochTotals();
         flow.BeginEpoch(workspace);

@@ -39,7 +39,7 @@ public class TrainingWorkspaceTests
         Dataset data = Data(40, inputs, outputs, 1);
         int[] order = Enumerable.Range(0, 40).ToArray();
         new SeededRandom(2).Shuffle(order);
-        var workspace = new TrainingWorkspace(network, 16, Engine.Path, 0);
+        var workspace = new TrainingWorkspace<double>(network, 16, Engine.Path, 0);
 
         double loss = workspace.ComputeGradient(data, order, 8, 16, LossFunction.CrossEntropy);
 
@@ -64,7 +64,7 @@ public class TrainingWorkspaceTests
         Dataset data = Data(12, 7, 3, 3);
         var settings = new OptimizerSettings { Kind = kind, LearningRate = 0.1, WeightDecay = 0.01, Nesterov = true };
         Optimizer inPlace = settings.Create(), returning = settings.Create();
-        var workspace = new TrainingWorkspace(network, 12, Engine.Path, 0);
+        var workspace = new TrainingWorkspace<double>(network, 12, Engine.Path, 0);
         Network expected = network;
         for (int step = 0; step < 3; step++)
         {
@@ -87,7 +87,7 @@ public class TrainingWorkspaceTests
         Dataset data = Data(64, 784, 10, 4);
         int[] order = Enumerable.Range(0, 64).Reverse().ToArray();
         Optimizer optimizer = new OptimizerSettings { Kind = OptimizerKind.Adam }.Create();
-        var workspace = new TrainingWorkspace(network, 32, Engine.Path, 0);
+        var workspace = new TrainingWorkspace<double>(network, 32, Engine.Path, 0);
         void Step()
         {
             workspace.ComputeGradient(data, order, 32, 32, LossFunction.CrossEntropy);

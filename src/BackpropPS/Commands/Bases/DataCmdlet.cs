@@ -6,7 +6,7 @@ namespace BackpropPS.Commands
     /// <summary>
     /// Base of the commands that run a network over data (training, the learning-rate test, prediction, accuracy):
     /// records or data set objects through the pipeline, or one data set with -Dataset, read by one
-    /// <see cref="DataInput"/> with the rules every such command shares.
+    /// <see cref="DataInput"/> with the rules every such command shares, and the precision they compute in.
     /// </summary>
     public abstract class DataCmdlet : BackpropCmdlet
     {
@@ -42,6 +42,13 @@ namespace BackpropPS.Commands
         [ValidateNotNull]
         [TravellingObject]
         public Dataset Dataset { get; set; }
+
+        /// <summary>
+        /// What the network computes in: Double (the default), or Single (float32: the weights and the inputs rounded
+        /// to floats once, about twice as fast on large layers). Numbers that come out are doubles either way.
+        /// </summary>
+        [Parameter]
+        public Precision Precision { get; set; } = Precision.Double;
 
         /// <summary>What came in: the records and data sets, checked as they come.</summary>
         private protected DataInput Data { get; private set; }

@@ -137,6 +137,7 @@ namespace BackpropPS.Commands
                 Shuffle = Shuffle,
                 Seed = Seed,
                 Threads = ThreadCount,
+                Precision = Precision,
                 Optimizer = new OptimizerSettings
                 {
                     Kind = Optimizer, LearningRate = learningRate, Momentum = Momentum, Nesterov = Nesterov,

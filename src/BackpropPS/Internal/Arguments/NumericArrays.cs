@@ -25,9 +25,16 @@ namespace BackpropPS.Internal
         }
 
         /// <summary>One row per inner array; null for what only the general path reads (no rows, a $null row).</summary>
-        private static Matrix FromJagged(double[][] rows, string parameterName, string rowName)
+        private static Matrix FromJagged(double[][] rows, string parameterName, string rowName) =>
+            CheckedRows(rows, parameterName, rowName) == null ? null : Matrix.FromRows(rows);
+
+        /// <summary>
+        /// The rows of a double[][] batch, checked as <see cref="TryRead"/> checks them (no empty or ragged row), to be
+        /// read where they are; null when <paramref name="value"/> is not a double[][] of rows this reads.
+        /// </summary>
+        public static double[][] CheckedRows(object value, string parameterName, string rowName)
         {
-            if (rows.Length == 0 || Array.IndexOf(rows, null) >= 0) return null;
+            if (!(value is double[][] rows) || rows.Length == 0 || Array.IndexOf(rows, null) >= 0) return null;
             // The general path converts every row before it compares lengths, so an empty row is reported first.
             for (int r = 0; r < rows.Length; r++)
             {
@@ -38,7 +45,7 @@ namespace BackpropPS.Internal
             {
                 if (rows[r].Length != width) throw NumericArgument.Ragged(parameterName, rowName, width, r, rows[r].Length);
             }
-            return Matrix.FromRows(rows);
+            return rows;
         }
 
         /// <summary>A two-dimensional array keeps its shape: one row per first index.</summary>

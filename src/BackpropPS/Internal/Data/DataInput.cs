@@ -89,6 +89,10 @@ namespace BackpropPS.Internal
             if (data != null) return (data, DataSchema.For(data, network));
             if (input != null)
             {
+                // A batch of typed rows is trained on where it is: copying a large one costs more than an epoch.
+                double[][] rows = NumericArrays.CheckedRows(NumericArgument.Unwrap(input), "Input", "sample");
+                if (rows != null && rows.Length > 1)
+                    return (Dataset.OverRows(rows, NumericArgument.ToTargets(target, "Target", rows.Length, network.OutputSize)), network.Schema);
                 var (inputs, targets) = NumericArgument.ToSamples(input, target, network);
                 return (new Dataset(inputs, targets), network.Schema);
             }

@@ -51,7 +51,7 @@ namespace BackpropPS.Internal
             "InputColumn", "TargetColumn", "Culture", "Input", "Target", "Dataset",
             "Loss", "Optimizer", "LearningRate", "Momentum", "Nesterov", "Beta1", "Beta2", "Epsilon", "WeightDecay",
             "Epochs", "BatchSize", "Shuffle", "Seed", "ValidationFraction", "Patience", "DivergenceFactor", "Standardize",
-            "ThreadCount", "GradientFlow", "SaturationThreshold", "CheckpointPath", "CheckpointInterval", "Force",
+            "ThreadCount", "Precision", "GradientFlow", "SaturationThreshold", "CheckpointPath", "CheckpointInterval", "Force",
         };
 
         private readonly List<KeyValuePair<string, object>> _fixed;
