@@ -103,8 +103,9 @@ function slider(parent, label, count, labelOf, onChange, playStep) {
   return { set, bar, range, stop };
 }
 
-// A line chart: series are {name, values, colour}; x the epochs; a cursor line that moveCursor(i) moves.
-function lineChart(parent, title, x, series, logScale) {
+// A line chart: series are {name, values, colour}; x the epochs; a cursor line that moveCursor(i) moves;
+// format writes the axis's values (accuracy as a percentage, as the module's views and pictures write it).
+function lineChart(parent, title, x, series, logScale, format = short) {
   const w = 570, h = 220, left = 70, right = 10, top = 10, bottom = 30;
   const s = svgEl('svg', { viewBox: `0 0 ${w} ${h}`, width: w, height: h, role: 'img', 'aria-label': title });
   const all = series.flatMap(c => c.values.filter(v => typeof v === 'number' && isFinite(v) && (!logScale || v > 0)));
@@ -116,8 +117,8 @@ function lineChart(parent, title, x, series, logScale) {
   const px = v => left + (v - x0) / (x1 - x0) * (w - left - right);
   const py = v => top + (f(hi) - f(v)) / (f(hi) - f(lo)) * (h - top - bottom);
   s.append(svgEl('rect', { x: left, y: top, width: w - left - right, height: h - top - bottom, fill: 'none', stroke: '#ccc' }));
-  s.append(svgEl('text', { x: left - 4, y: top + 10, 'text-anchor': 'end' }, short(hi)));
-  s.append(svgEl('text', { x: left - 4, y: h - bottom, 'text-anchor': 'end' }, short(lo)));
+  s.append(svgEl('text', { x: left - 4, y: top + 10, 'text-anchor': 'end' }, format(hi)));
+  s.append(svgEl('text', { x: left - 4, y: h - bottom, 'text-anchor': 'end' }, format(lo)));
   s.append(svgEl('text', { x: left, y: h - 8 }, num(x0)));
   s.append(svgEl('text', { x: w - right, y: h - 8, 'text-anchor': 'end' }, num(x[x.length - 1])));
   s.append(svgEl('text', { x: w / 2, y: h - 8, 'text-anchor': 'middle', fill: colours.note }, 'epoch' + (logScale ? ' (log scale)' : '')));

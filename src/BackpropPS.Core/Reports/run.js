@@ -19,7 +19,7 @@ if (epochs.accuracy || epochs.validationAccuracy) {
   const series = [];
   if (epochs.accuracy) series.push({ name: 'training accuracy', values: epochs.accuracy, colour: colours.lines[0] });
   if (epochs.validationAccuracy) series.push({ name: 'validation accuracy', values: epochs.validationAccuracy, colour: colours.lines[1] });
-  accuracyCursor = lineChart(curvePanel, 'Accuracy per epoch', epochs.epoch, series, false);
+  accuracyCursor = lineChart(curvePanel, 'Accuracy per epoch', epochs.epoch, series, false, v => `${(100 * v).toFixed(1)} %`);
 }
 const epochTable = el('div');
 curvePanel.append(epochTable);
