@@ -163,6 +163,14 @@ Describe 'What comes down the pipeline' {
         Test-Path $path | Should -BeFalse
     }
 
+    It 'refuses a sweep''s rows, saying which row and how to see that run as a page' {
+        $path = Join-Path $TestDrive 'sweep.html'
+        $sweep = Invoke-BackpropSweep -Network (New-BackpropNetwork 2, 2, 1 -Seed 1) -Grid @{ LearningRate = 0.1, 0.5 } -Parameters @{ Input = (@(0, 0), @(1, 1)); Target = 0, 1; Epochs = 2 }
+        $e = Get-ErrorRecord { $sweep | Export-BackpropReport -Path $path } 'UnsupportedReportInput' 'InvalidType'
+        $e.Exception.Message | Should -BeLike '*got a sweep row (run 1, epoch 1)*Invoke-BackpropTraining*'
+        Test-Path $path | Should -BeFalse
+    }
+
     It 'refuses nothing at all: EmptyReport' {
         $path = Join-Path $TestDrive 'empty.html'
         Get-ErrorRecord { @() | Export-BackpropReport -Path $path } 'EmptyReport' 'InvalidData'

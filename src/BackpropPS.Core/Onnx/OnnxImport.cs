@@ -56,7 +56,8 @@ namespace BackpropPS.Core.Onnx
             }
             catch (InvalidProtocolBufferException e)
             {
-                throw Invalid(source, $"is not an ONNX model: its bytes are not a valid model message ({e.Message.TrimEnd('.')})", e);
+                // Protobuf's own words name its wire format ("end-group tag", "more data was available"); these name the file.
+                throw Invalid(source, "is not an ONNX model: its bytes are not a valid model message (a file cut short, damaged, or of another kind)", e);
             }
             return FromModel(model, source);
         }

@@ -12,12 +12,22 @@ namespace BackpropPS.Internal
     /// </summary>
     internal sealed class ReportInput
     {
+        // The type name Invoke-BackpropSweep gives its rows.
+        private const string SweepRowType = "BackpropPS.SweepRow";
+
         private readonly List<TrainingStep> _steps = new List<TrainingStep>();
         private readonly List<EpochResult> _epochs = new List<EpochResult>();
 
         /// <summary>Takes one piped object, or throws UnsupportedReportInput or MixedReportInput.</summary>
         public void Add(PSObject item)
         {
+            // A sweep row holds a run's figures but not its epoch (no learning rate, no gradient flow).
+            if (item.TypeNames.Contains(SweepRowType))
+            {
+                throw new BackpropException("UnsupportedReportInput", BackpropErrorKind.InvalidType,
+                    $"Expected training steps (Invoke-BackpropStep) or epoch rows (Invoke-BackpropTraining); got a sweep row (run {item.Properties["Run"]?.Value}, epoch {item.Properties["Epoch"]?.Value}). " +
+                    "To see one run of a sweep as a page, train it with Invoke-BackpropTraining and those settings, and export its rows.");
+            }
             switch (Rehydration.LiveBaseObject(item))
             {
                 case TrainingStep step:
