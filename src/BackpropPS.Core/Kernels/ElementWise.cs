@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 #if NET8_0_OR_GREATER
 using System.Runtime.Intrinsics;
 #endif
@@ -64,6 +65,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         /// <summary>z[r, j] += bias of neuron j, for every row.</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static void AddBias(double[] z, int rows, int columns, double[] biases, BiasMode mode, KernelPath path)
         {
             if (mode == BiasMode.None) return;
@@ -86,6 +88,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         /// <summary>a = f(z) for every value (Softmax: for every row).</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static void Forward(Activation f, double[] z, double[] a, int rows, int columns, KernelPath path)
         {
             int count = rows * columns, k = 0;
@@ -160,6 +163,7 @@ namespace BackpropPS.Core.Kernels
 #endif
 
         /// <summary>dZ = dL/dz from dA = dL/da for every value (Softmax: through its Jacobian, row by row).</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static void Backward(Activation f, double[] z, double[] a, double[] dA, double[] dZ, int rows, int columns, KernelPath path)
         {
             if (path == KernelPath.Reference || f == Activation.Softmax)
@@ -194,6 +198,7 @@ namespace BackpropPS.Core.Kernels
         /// The bias gradient: the deltas summed over the rows per neuron (PerNeuron) or over everything
         /// (Shared), times <paramref name="scale"/> (1 / rows for the batch mean).
         /// </summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static void BiasGradient(double[] delta, int rows, int columns, BiasMode mode, double scale, double[] gradient, KernelPath path)
         {
             if (mode == BiasMode.None) return;
@@ -219,6 +224,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         /// <summary>The sum of the squares of the first <paramref name="count"/> values.</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static double SumOfSquares(double[] values, int count, KernelPath path)
         {
             double sum = 0.0;

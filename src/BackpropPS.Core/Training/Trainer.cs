@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
@@ -110,6 +111,7 @@ namespace BackpropPS.Core.Training
         /// One step of the loop, as the benchmarks time it: the batch's gradient, its share of the epoch's
         /// statistics, and the update. False, before the update, when the batch's loss is not finite.
         /// </summary>
+        [MethodImpl(JitOptions.Optimize)]
         internal static bool Step<T>(TrainingWorkspace<T> workspace, Optimizer optimizer, Network shape, Dataset data, int[] order,
             int start, int count, LossFunction loss, AccuracyKind kind, ref EpochTotals totals, GradientFlowRecorder flow = null)
             where T : unmanaged

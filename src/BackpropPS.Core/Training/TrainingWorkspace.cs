@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using BackpropPS.Core.Evaluation;
 using BackpropPS.Core.Kernels;
 
@@ -118,6 +119,7 @@ namespace BackpropPS.Core.Training
         /// <paramref name="order"/> is null) of <paramref name="data"/>, whose inputs are stored as <c>T</c>;
         /// returns the batch's mean loss.
         /// </summary>
+        [MethodImpl(JitOptions.Optimize)]
         public double ComputeGradient(Dataset data, int[] order, int start, int count, LossFunction loss)
         {
             double lossSum = Forward(data, order, start, count, loss);
@@ -143,6 +145,7 @@ namespace BackpropPS.Core.Training
         }
 
         /// <summary>The summed loss and the number of right predictions over all of <paramref name="data"/>, forward only.</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public (double LossSum, int Correct) Evaluate(Dataset data, LossFunction loss, AccuracyKind kind)
         {
             double sum = 0.0;
@@ -208,6 +211,7 @@ namespace BackpropPS.Core.Training
         }
 
         // The forward pass of a batch, its targets gathered beside it; returns the sum of the samples' losses.
+        [MethodImpl(JitOptions.Optimize)]
         private double Forward(Dataset data, int[] order, int start, int count, LossFunction loss)
         {
             if (count > Capacity) throw new ArgumentOutOfRangeException(nameof(count));
@@ -242,6 +246,7 @@ namespace BackpropPS.Core.Training
 
         // What layer l reads: a view of the batch's rows of the data set (or their copy, when gathered) for the first,
         // the activations below otherwise.
+        [MethodImpl(JitOptions.Optimize)]
         private MatrixOperand<T> InputOf(int l, Dataset data, int[] order, int start)
         {
             if (l > 0) return MatrixOperand.Rows(_a[l - 1], _layers[l - 1].OutputSize);
