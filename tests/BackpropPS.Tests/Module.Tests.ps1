@@ -40,6 +40,60 @@ Describe 'The BackpropPS module' {
         [BackpropPS.Core.Kernels.Engine]::Path | Should -Be $expected
     }
 
+    It 'compiles the engine in the background when imported, so that a first training call finds it compiled' {
+        # What the JIT compiles during the first call, seen by an EventListener in a fresh process. The kernels and the
+        # training step are compiled fully optimised on their first use ("Optimized", tier 2 of the runtime's
+        # MethodLoadVerbose flags); without the warm-up a first call compiles 15 of them itself.
+        $output = Invoke-FreshPwsh @"
+Add-Type -TypeDefinition @'
+using System;
+using System.Collections.Concurrent;
+using System.Diagnostics.Tracing;
+public sealed class FirstCallJit : EventListener
+{
+    public readonly ConcurrentQueue<string> Optimized = new ConcurrentQueue<string>();
+    public volatile bool On;
+    protected override void OnEventSourceCreated(EventSource source)
+    {
+        if (source.Name == "Microsoft-Windows-DotNETRuntime") EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x10);
+    }
+    protected override void OnEventWritten(EventWrittenEventArgs e)
+    {
+        if (On && e.EventId == 143 && (Convert.ToInt32(e.Payload[5]) >> 7 & 7) == 2) Optimized.Enqueue(e.Payload[6] + "::" + e.Payload[7]);
+    }
+}
+'@
+`$listener = [FirstCallJit]::new()
+Import-Module BackpropPS
+Start-Sleep -Seconds 3
+`$random = [Random]::new(1)
+`$x = foreach (`$s in 1..256) { ,[double[]]@(foreach (`$i in 1..784) { `$random.NextDouble() }) }
+`$y = foreach (`$s in 1..256) { `$row = [double[]]::new(10); `$row[`$s % 10] = 1; ,`$row }
+`$net = New-BackpropNetwork -LayerSize 784, 128, 10 -Activation ReLU, Softmax -Seed 42
+`$listener.On = `$true
+`$null = Invoke-BackpropTraining -Network `$net -Input ([double[][]]`$x) -Target ([double[][]]`$y) -Loss CrossEntropy -Epochs 1 -BatchSize 64
+`$listener.On = `$false
+'compiled: ' + ((`$listener.Optimized.ToArray() | Where-Object { `$_ -like 'BackpropPS*' }) -join ', ')
+"@
+        $output | Should -Be 'compiled: '
+    }
+
+    It 'gives a training call made at once after the import the same numbers as one made after the warm-up' {
+        $output = Invoke-FreshPwsh @'
+$random = [Random]::new(2)
+$x = [double[][]]@(foreach ($s in 1..512) { ,[double[]]@(foreach ($i in 1..64) { $random.NextDouble() }) })
+$y = [double[][]]@(foreach ($s in 1..512) { $row = [double[]]::new(4); $row[$s % 4] = 1; ,$row })
+Import-Module BackpropPS
+$train = { Invoke-BackpropTraining -Network (New-BackpropNetwork -LayerSize 64, 128, 4 -Activation Tanh, Softmax -Seed 7) -Input $x -Target $y -Loss CrossEntropy -Optimizer Adam -LearningRate 0.01 -Epochs 2 -BatchSize 64 -Shuffle -Seed 3 | Select-Object -Last 1 }
+$atOnce = & $train
+Start-Sleep -Seconds 1
+$later = & $train
+$atOnce.Loss -eq $later.Loss
+(ConvertTo-BackpropJson $atOnce.Network) -eq (ConvertTo-BackpropJson $later.Network)
+'@
+        $output | Should -Be 'True', 'True'
+    }
+
     It 'has a netstandard2.0 build that runs the seed step in PowerShell 7 as well' {
         # What PowerShell 7.0-7.3 load: the same cmdlets on System.Numerics vectors.
         $dll = Join-Path $module.ModuleBase 'netstandard2.0' 'BackpropPS.dll'

@@ -10,17 +10,21 @@
       first call   the wall time of the first one-epoch call in the process, and its epoch's Elapsed (the loop)
       next call    the same call made again in the same process (the work a first call does only once is gone)
       steady       a steady-state epoch: the median gap between epoch rows 3..8 of an 8-epoch call
+    Importing the module starts compiling the engine on a background thread (about_BackpropPS, "A first call"). By
+    default the data is made after Import-Module, as a user loads data after importing, which gives that warm-up
+    about a second; with -Immediately the data is made first and the first call follows Import-Module and
+    New-BackpropNetwork at once, the worst case for it.
     Not a test: times vary with the machine's load, which is printed with each round.
     Run after `dotnet pwsh ./build.ps1 Build`: dotnet pwsh ./tools/Measure/Measure-ShortCall.ps1 [-Rounds 5]
-    [-ModulePath <another build, e.g. a copy of main's out/BackpropPS>]
+    [-Immediately] [-ModulePath <another build, e.g. a copy of main's out/BackpropPS>]
 #>
-param([int] $Rounds = 5, [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/BackpropPS'))
+param([int] $Rounds = 5, [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/BackpropPS'), [switch] $Immediately)
 $ErrorActionPreference = 'Stop'
 $module = (Resolve-Path $ModulePath).Path
 $child = @"
 `$ErrorActionPreference = 'Stop'
 `$ProgressPreference = 'SilentlyContinue'
-Import-Module '$module'
+$(if (-not $Immediately) { "Import-Module '$module'" })
 Add-Type -TypeDefinition @'
 public static class ShortCallData
 {
@@ -42,6 +46,7 @@ public static class ShortCallData
 '@
 `$x = [ShortCallData]::Inputs(6400, 784, 43)
 `$y = [ShortCallData]::OneHot(6400, 10, 44)
+$(if ($Immediately) { "Import-Module '$module'" })
 `$net = New-BackpropNetwork -LayerSize 784, 128, 10 -Activation ReLU, Softmax -Seed 42
 `$fixed = @{ Network = `$net; Input = `$x; Target = `$y; Loss = 'CrossEntropy'; Optimizer = 'Sgd'; LearningRate = 0.01; BatchSize = 64 }
 `$clock = [Diagnostics.Stopwatch]::StartNew()

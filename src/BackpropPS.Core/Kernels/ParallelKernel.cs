@@ -13,6 +13,10 @@ namespace BackpropPS.Core.Kernels
     /// processor. Posting a part allocates nothing, and a worker spins briefly before it sleeps, so the
     /// back-to-back products of a training step do not pay for a thread wake-up each. When another thread
     /// already has the workers (two runs at once), the caller runs every part itself: slower, same numbers.
+    /// A part that its worker has not started by the time the caller is done with its own is taken back and run
+    /// by the caller: when another thread has the worker's core (the runtime compiling in the background, another
+    /// program), a product costs at most what it costs on one thread instead of waiting for the core to come back.
+    /// Which thread runs a part never changes its numbers.
     /// </summary>
     internal static class ParallelKernel
     {
@@ -45,8 +49,8 @@ namespace BackpropPS.Core.Kernels
                 for (int part = 1; part < parts; part++) workers[part - 1].Post(work, part, parts);
                 work.Execute(0, parts);
                 Exception failure = null;
-                for (int part = 1; part < parts; part++) failure = workers[part - 1].Wait() ?? failure;
-                if (failure != null) throw new InvalidOperationException("A kernel failed on a worker thread.", failure);
+                for (int part = 1; part < parts; part++) failure = workers[part - 1].TakeBackOrWait() ?? failure;
+                if (failure != null) throw new InvalidOperationException("A part of a kernel failed.", failure);
             }
             finally
             {
@@ -61,7 +65,8 @@ namespace BackpropPS.Core.Kernels
             private readonly object _gate = new object();
             private IPartitionedWork _work;
             private int _part, _parts;
-            private long _posted, _completed;
+            // Parts are numbered as posted; the worker or the caller claims one by moving _claimed on to its number.
+            private long _posted, _claimed, _completed;
             private Exception _failure;
 
             public Worker(int number)
@@ -83,10 +88,19 @@ namespace BackpropPS.Core.Kernels
                 }
             }
 
-            public Exception Wait()
+            /// <summary>Runs the posted part on the calling thread if the worker has not started it, else waits for it.</summary>
+            public Exception TakeBackOrWait()
             {
                 long posted = Volatile.Read(ref _posted);
-                // The worker's part is as large as ours, so it is nearly done: spin, and let it have the core
+                if (Interlocked.CompareExchange(ref _claimed, posted, posted - 1) == posted - 1)
+                {
+                    IPartitionedWork work = _work;
+                    _work = null;
+                    try { work.Execute(_part, _parts); }
+                    catch (Exception e) { return e; }
+                    return null;
+                }
+                // The worker has the part, as large as ours, so it is nearly done: spin, and let it have the core
                 // if it was put off it.
                 for (int i = 0; Volatile.Read(ref _completed) != posted; i++)
                 {
@@ -112,6 +126,8 @@ namespace BackpropPS.Core.Kernels
                         }
                     }
                     seen = Volatile.Read(ref _posted);
+                    // The caller may have taken the part back already; then it is done, and not ours to touch.
+                    if (Interlocked.CompareExchange(ref _claimed, seen, seen - 1) != seen - 1) continue;
                     try
                     {
                         _work.Execute(_part, _parts);
