@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using BackpropPS.Core.Kernels;
+
 namespace BackpropPS.Core
 {
     /// <summary>Loss values and the output layer's deltas dL/dz.</summary>
@@ -34,6 +37,7 @@ namespace BackpropPS.Core
         /// The loss of one sample (row <paramref name="row"/>). Uses z for log terms under Softmax and
         /// Sigmoid, so a saturated output gives a large finite loss instead of log(0).
         /// </summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static double SampleLoss(LossFunction loss, Activation output, double[] z, double[] a, double[] y, int row, int n)
         {
             int o = row * n;
@@ -72,6 +76,7 @@ namespace BackpropPS.Core
             double[] delta, int rows, int n) => OutputDelta(loss, output, z, a, y, delta, rows, n, null);
 
         /// <summary>As the public form, with <paramref name="scratch"/> (rows x n, or null) holding dL/da when needed.</summary>
+        [MethodImpl(JitOptions.Optimize)]
         internal static void OutputDelta(LossFunction loss, Activation output, double[] z, double[] a, double[] y,
             double[] delta, int rows, int n, double[] scratch)
         {

@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using BackpropPS.Core.Kernels;
+
 namespace BackpropPS.Core.Evaluation
 {
     /// <summary>
@@ -52,6 +55,7 @@ namespace BackpropPS.Core.Evaluation
         /// How many of the first <paramref name="rows"/> rows of <paramref name="output"/> match
         /// <paramref name="targets"/>, both row-major with <paramref name="columns"/> values a row.
         /// </summary>
+        [MethodImpl(JitOptions.Optimize)]
         internal static int CountCorrect(AccuracyKind kind, double[] output, double[] targets, int rows, int columns)
         {
             int correct = 0;

@@ -143,6 +143,7 @@ namespace BackpropPS.Core.Kernels
 #if NET8_0_OR_GREATER
         // Softmax of one row as Activations has it (shift by the maximum, exponentials, their sum in order,
         // then each divided by it), with the exponentials four at a time.
+        [MethodImpl(JitOptions.Optimize)]
         private static void SoftmaxAvx2(double[] z, double[] a, int offset, int count)
         {
             double max = double.NegativeInfinity;

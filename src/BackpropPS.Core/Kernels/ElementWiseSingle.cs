@@ -211,6 +211,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         // Softmax of one row in float: shift by the maximum, exponentials, their sum in order, each divided by it.
+        [MethodImpl(JitOptions.Optimize)]
         private static void Softmax(float[] z, float[] a, int offset, int count)
         {
             float max = float.NegativeInfinity;
@@ -222,6 +223,7 @@ namespace BackpropPS.Core.Kernels
 
 #if NET8_0_OR_GREATER
         // The same softmax with the exponentials eight at a time.
+        [MethodImpl(JitOptions.Optimize)]
         private static void SoftmaxAvx2(float[] z, float[] a, int offset, int count)
         {
             float max = float.NegativeInfinity;

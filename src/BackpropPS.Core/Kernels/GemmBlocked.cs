@@ -111,6 +111,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         // target[i, j] = (add ? target[i, j] + tile[i, j] : tile[i, j]) * scale over the real part of an edge tile.
+        [MethodImpl(JitOptions.Optimize)]
         private static void KeepEdge(T* tile, int nr, T* target, int ldc, int height, int width, bool add, double scale)
         {
             if (Scalar.IsSingle<T>())

@@ -116,6 +116,7 @@ namespace BackpropPS.Core.Kernels
 
 #if NET8_0_OR_GREATER
         // Six stored rows of A (doubles), four steps of p at a time: rows 0-3 through a 4 x 4 transpose, rows 4-5 in pairs.
+        [MethodImpl(JitOptions.Optimize)]
         private static void PackSixRows<T>(in MatrixOperand<T> a, double* data, int i, int p0, int kc, double* strip) where T : unmanaged
         {
             double* r0 = data + a.RowStart(i) + p0, r1 = data + a.RowStart(i + 1) + p0, r2 = data + a.RowStart(i + 2) + p0;
@@ -140,6 +141,7 @@ namespace BackpropPS.Core.Kernels
         }
 
         // Eight stored rows of a transposed B (its columns, doubles), four steps of p at a time, as two 4 x 4 transposes.
+        [MethodImpl(JitOptions.Optimize)]
         private static void PackEightRows<T>(in MatrixOperand<T> b, double* data, int j, int p0, int kc, double* strip) where T : unmanaged
         {
             double* r0 = data + b.RowStart(j) + p0, r1 = data + b.RowStart(j + 1) + p0;
@@ -173,6 +175,7 @@ namespace BackpropPS.Core.Kernels
             Avx.Store(to + 3 * stride, Avx.Permute2x128(t1, t3, 0x31));
         }
         // Six stored rows of A (floats), eight steps of p at a time through an 8 x 8 transpose (two rows of zeros).
+        [MethodImpl(JitOptions.Optimize)]
         private static void PackSixRows<T>(in MatrixOperand<T> a, float* data, int i, int p0, int kc, float* strip) where T : unmanaged
         {
             float* r0 = data + a.RowStart(i) + p0, r1 = data + a.RowStart(i + 1) + p0, r2 = data + a.RowStart(i + 2) + p0;
@@ -198,6 +201,7 @@ namespace BackpropPS.Core.Kernels
 
         // nr (16, or 32 for the AVX-512 tile) stored rows of a transposed B (its columns, floats), eight steps of p at a
         // time, as nr / 8 transposes of 8 x 8.
+        [MethodImpl(JitOptions.Optimize)]
         private static void PackFloatColumns<T>(in MatrixOperand<T> b, float* data, int j, int p0, int kc, int nr, float* strip) where T : unmanaged
         {
             for (int half = 0; half < nr / 8; half++)

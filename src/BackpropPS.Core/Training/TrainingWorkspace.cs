@@ -179,6 +179,7 @@ namespace BackpropPS.Core.Training
             Accuracy.CountCorrect(kind, _outputA, _targets, _rows, _layers[_layers.Length - 1].OutputSize);
 
         /// <summary>The L2 norm of the gradient of every weight and bias (summed in double).</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public double GradientNorm()
         {
             double sum = 0.0;
