@@ -1,5 +1,4 @@
 using System.Threading;
-using BackpropPS.Commands;
 using BackpropPS.Core.Training;
 
 namespace BackpropPS
@@ -10,9 +9,9 @@ namespace BackpropPS
         private static int s_warmedUp;
 
         /// <summary>
-        /// Starts a warm-up on a background thread, once per process: the JIT compiles the training command's
-        /// path and the engine (<see cref="EngineWarmUp"/>) while the user loads data and builds a network, so
-        /// that a first training call does not wait for it. Below normal priority, so the user's own work goes first.
+        /// Starts <see cref="EngineWarmUp"/> on a background thread, once per process, so that the JIT compiles the
+        /// engine while the user loads data and builds a network, not during the first training call. The thread
+        /// asks for below-normal priority, which Windows honours, so that the user's own work goes first there.
         /// </summary>
         public void OnImport()
         {
@@ -24,8 +23,6 @@ namespace BackpropPS
         {
             try
             {
-                // PowerShell reads a command's parameters from its type once per process and keeps them.
-                _ = new CommandMetadata(typeof(InvokeBackpropTrainingCommand));
                 EngineWarmUp.Run();
             }
             catch (Exception)
