@@ -9,3 +9,7 @@ Import-Module -Name ([IO.Path]::Combine($PSScriptRoot, $framework, 'BackpropPS.d
 $typesFile = [IO.Path]::Combine($PSScriptRoot, 'BackpropPS.Types.ps1xml')
 Update-TypeData -PrependPath $typesFile
 $ExecutionContext.SessionState.Module.OnRemove = { Remove-TypeData -Path $typesFile -ErrorAction Ignore }.GetNewClosure()
+
+# The last step of the import: compile the engine on a background thread while the user loads data (about_BackpropPS,
+# "A first call"), now that the import itself no longer needs the processor.
+[BackpropPS.ModuleWarmUp]::Start()

@@ -170,10 +170,8 @@ namespace BackpropPS.Core
         /// <summary>True when every value is finite (no NaN, no infinity).</summary>
         public bool IsFinite()
         {
-            // A plain loop: this runs on every input and target of every pass.
-            if (_singles != null) return Kernels.ElementWise.AllFinite(_singles);
-            foreach (double v in _doubles) if (double.IsNaN(v) || double.IsInfinity(v)) return false;
-            return true;
+            // This runs on every input and target of every pass.
+            return _singles != null ? Kernels.ElementWise.AllFinite(_singles) : Kernels.ElementWise.AllFinite(_doubles);
         }
 
         /// <inheritdoc />

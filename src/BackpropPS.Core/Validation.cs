@@ -93,9 +93,8 @@ namespace BackpropPS.Core
                     throw BackpropException.Argument(sizeErrorId,
                         $"Expected {width} {what} values per sample (the network's {(what == "input" ? "input" : "output")} size); got {row.Length}.");
                 }
-                foreach (double v in row)
-                    if (double.IsNaN(v) || double.IsInfinity(v))
-                        throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
+                if (!Kernels.ElementWise.AllFinite(row))
+                    throw BackpropException.Argument(finiteErrorId, $"Every {what} value must be a finite number; got NaN or infinity.");
             }
         }
 

@@ -50,18 +50,24 @@ namespace BackpropPS.Core.Kernels
             Scalar.IsSingle<T>() ? SumOfSquares(Scalar.Singles(values), count, path) : SumOfSquares(Scalar.Doubles(values), count, path);
 
         /// <summary>True when no value is infinite or NaN.</summary>
+        [MethodImpl(JitOptions.Optimize)]
         public static bool AllFinite<T>(T[] values) where T : unmanaged
         {
-            // v - v is 0 for a finite v and NaN for an infinity or a NaN: one test per value, no branches inside.
-            if (Scalar.IsSingle<T>())
+            // v - v is 0 for a finite v and NaN for an infinity or a NaN, and a NaN stays NaN in the sum: a vector
+            // of values per step and no branch inside (the zeros that pad the last vector are finite).
+            int w = Vector<T>.Count, k = 0;
+            Vector<T> sum = Vector<T>.Zero;
+            for (; k + w <= values.Length; k += w)
             {
-                float sum = 0f;
-                foreach (float v in Scalar.Singles(values)) sum += v - v;
-                return sum == 0f;
+                var v = new Vector<T>(values, k);
+                sum += v - v;
             }
-            double total = 0.0;
-            foreach (double v in Scalar.Doubles(values)) total += v - v;
-            return total == 0.0;
+            if (k < values.Length)
+            {
+                Vector<T> v = Lanes.Load(values, k, values.Length - k);
+                sum += v - v;
+            }
+            return sum == Vector<T>.Zero;
         }
 
         /// <summary>z[r, j] += bias of neuron j, for every row.</summary>

@@ -78,4 +78,32 @@ public class ElementWiseTests
     }
 
     private static long[] Bits(double[] values) => Array.ConvertAll(values, BitConverter.DoubleToInt64Bits);
+
+    [Fact]
+    public void AllFiniteFindsAnInfinityOrNaNAnywhereInArraysOfEveryLength()
+    {
+        // Every length from empty to a few vectors and a tail, the bad value at every position, in both types; the
+        // largest finite values stay finite (v - v is 0 for them).
+        for (int length = 0; length <= 40; length++)
+        {
+            double[] doubles = Enumerable.Range(0, length).Select(i => i % 2 == 0 ? double.MaxValue : -1e-300).ToArray();
+            float[] floats = Enumerable.Range(0, length).Select(i => i % 2 == 0 ? float.MaxValue : -1e-30f).ToArray();
+            Assert.True(ElementWise.AllFinite(doubles));
+            Assert.True(ElementWise.AllFinite(floats));
+            for (int at = 0; at < length; at++)
+            {
+                foreach (double bad in new[] { double.NaN, double.PositiveInfinity, double.NegativeInfinity })
+                {
+                    double keptDouble = doubles[at];
+                    float keptFloat = floats[at];
+                    doubles[at] = bad;
+                    floats[at] = (float)bad;
+                    Assert.False(ElementWise.AllFinite(doubles), $"length {length}, {bad} at {at}");
+                    Assert.False(ElementWise.AllFinite(floats), $"length {length}, {bad} at {at} (float)");
+                    doubles[at] = keptDouble;
+                    floats[at] = keptFloat;
+                }
+            }
+        }
+    }
 }
